@@ -7,12 +7,14 @@ require (
 	github.com/dave/jennifer v1.7.1
 	github.com/google/go-cmp v0.7.0
 	github.com/gorilla/websocket v1.5.3
+	github.com/pmezard/go-difflib v1.0.0
 	github.com/yuin/goldmark v1.8.7
 	go.uber.org/goleak v1.3.0
-	golang.org/x/tools v0.52.0
+	golang.org/x/net v0.61.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
-	golang.org/x/net v0.61.0 // indirect
+	github.com/kr/text v0.2.0 // indirect
 )

@@ -1,0 +1,262 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/tarogen/tarogen/spec"
+)
+
+// sigInfo is an API's Go signature.
+type sigInfo struct {
+	params []funcParam
+	rest   bool // the last param is variadic
+	result typ  // kVoid for none
+	err    bool // returns an error as its last result
+	option *funcParam
+}
+
+// signature maps an API's TypeScript signature to Go. The ```tsx block
+// decides the types; a page without one (legacy 1.x) falls back to its
+// parameter table.
+func (g *generator) signature(a *apiInfo) sigInfo {
+	sc := g.apiScope(a)
+	var s sigInfo
+	s.result = tVoid
+	sig := a.fn.Signature
+	if e := g.entry(a.qname); e != nil && e.Type != "" {
+		// The overlay corrects a page's signature (onSocketError's page
+		// writes the callback's callback: `(callback: (result: Callback) =>
+		// void) => void`).
+		if ft, ok := g.overlayType(e).(*spec.FuncType); ok {
+			sig = ft
+		} else {
+			g.ds.Errorf(e.TypePos, "overlay type for %s must be a function type", a.qname)
+		}
+	}
+	if sig != nil {
+		for i, p := range sig.Params {
+			name := localName(p.Name)
+			if p.Name == "" {
+				name = fmt.Sprintf("arg%d", i)
+			}
+			t := g.goType(p.Type, sc, a.goName+exportedName(p.Name))
+			if p.Rest {
+				s.rest = true
+				if t.kind == kSlice {
+					t = *t.elem
+				}
+			}
+			s.params = append(s.params, funcParam{name: name, typ: t})
+		}
+		if pr, ok := sig.Result.(*spec.PromiseType); ok {
+			s.result = g.goType(pr.Elem, sc, a.goName+"Result")
+			s.err = true
+		} else if sig.Result != nil {
+			s.result = g.goType(sig.Result, sc, a.goName+"Result")
+		}
+	} else {
+		for _, p := range a.fn.Params {
+			s.params = append(s.params, funcParam{name: localName(p.Name), typ: g.goType(p.Type, sc, a.goName+exportedName(p.Name))})
+		}
+	}
+	for i := range s.params {
+		if p := &s.params[i]; p.typ.kind == kStruct && p.typ.decl != nil && p.typ.decl.callbacks {
+			s.option = p
+			s.err = true
+			break
+		}
+	}
+	return s
+}
+
+func (g *generator) apiDoc(a *apiInfo) []string {
+	return docLines(a.fn.Doc, strings.Join(refLines(a.fn.Refs), "\n"), g.supportLine(a), minVersion(a.fn.MinVersion),
+		"TypeScript: "+signatureText(a.fn), entryDoc(g.ov.Entries[a.qname]))
+}
+
+func minVersion(v string) string {
+	if v == "" {
+		return ""
+	}
+	return "Minimum version: " + v
+}
+
+func signatureText(fn *spec.Function) string {
+	if fn.Signature == nil {
+		return fn.QualifiedName() + "(…) (no signature on the page)"
+	}
+	return fn.Signature.String()
+}
+
+// supportLine says, in the doc, which platforms the page marks.
+func (g *generator) supportLine(a *apiInfo) string {
+	var yes, no []string
+	if a.support != nil {
+		for _, p := range a.support.Platforms {
+			switch p.State {
+			case spec.Supported:
+				yes = append(yes, p.Platform.ID)
+			case spec.Unsupported:
+				no = append(no, p.Platform.ID)
+			}
+		}
+	}
+	s := "Platforms: "
+	if len(yes) > 0 {
+		s += "supported on " + strings.Join(yes, ", ")
+	} else {
+		s += "supported on none the page names"
+	}
+	if len(no) > 0 {
+		s += "; not supported on " + strings.Join(no, ", ")
+	}
+	s += "; unknown elsewhere (calls through)."
+	if a.bind != nil {
+		s += " Native Go: implemented by the tarogen runtime."
+	} else {
+		s += " Native Go: not implemented; calls fail."
+	}
+	return s
+}
+
+func (g *generator) emitClass(f *jen.File, pg *spec.Page) {
+	c := pg.Class
+	name := g.className(c)
+	bound := g.classBound(c)
+	doc := docLines(c.Doc, strings.Join(refLines(c.Refs), "\n"))
+	if bound {
+		doc = append(doc, "", "A "+name+" is safe for use by several goroutines.")
+	} else {
+		doc = append(doc, "", "Native Go: the tarogen runtime does not implement "+name+" yet; its methods fail.")
+	}
+	if bound {
+		f.Add(comment(jen.Null(), name, doc).Type().Id(name).Struct(jen.Id("s").Op("*").Qual(RuntimePath, "Socket")))
+	} else {
+		f.Add(comment(jen.Null(), name, doc).Type().Id(name).Struct(jen.Id("_").Index(jen.Lit(0)).Func().Params()))
+	}
+	g.emitConstants(f, pg, name)
+	for _, p := range c.Properties {
+		path := c.Name + "." + p.Name
+		e := g.entry(path)
+		if e != nil && e.Skip {
+			continue
+		}
+		goName := exportedName(p.Name)
+		if e != nil && e.Name != "" {
+			goName = e.Name
+		}
+		t := g.goType(p.Type, scope{page: pg}, name+goName)
+		if e != nil && e.GoType != "" {
+			t = g.overlayGoType(e, t)
+		}
+		pdoc := docLines(p.Doc, tsNote(p.Type), entryDoc(e))
+		body := g.propertyBody(c, p, t)
+		if body == nil {
+			pdoc = append(pdoc, "", "Native Go: not available; it returns the zero value.")
+			body = jen.Return(zeroValue(t))
+		}
+		f.Add(comment(jen.Null(), goName, pdoc).Func().Params(jen.Id("t").Op("*").Id(name)).Id(goName).Params().Add(t.code()).Block(body))
+	}
+}
+
+// emitConstants writes a class's ALL-CAPS members as typed constants. The
+// pages give no values, so the overlay must; a constant without one is
+// left out with a warning rather than guessed.
+func (g *generator) emitConstants(f *jen.File, pg *spec.Page, className string) {
+	var defs []jen.Code
+	for _, k := range pg.Class.Constants {
+		path := pg.Class.Name + "." + k.Name
+		e := g.entry(path)
+		if e != nil && e.Skip {
+			continue
+		}
+		if e == nil || e.Value == "" {
+			g.ds.Warnf(k.Pos, "constant %s has no value on the page and none in the overlay; left out", path)
+			continue
+		}
+		goName := className + exportedName(k.Name)
+		if e.Name != "" {
+			goName = e.Name
+		}
+		t := g.goType(k.Type, scope{page: pg}, goName)
+		if e.GoType != "" {
+			t = g.overlayGoType(e, t)
+		}
+		for _, l := range commentLines(goName, docLines(k.Doc, "TypeScript: "+path+" = "+e.Value)) {
+			defs = append(defs, jen.Comment(l))
+		}
+		var v jen.Code = jen.Op(e.Value)
+		if t.kind == kString {
+			v = jen.Lit(e.Value)
+		}
+		defs = append(defs, jen.Id(goName).Add(t.code()).Op("=").Add(v))
+	}
+	if len(defs) > 0 {
+		f.Const().Defs(defs...)
+	}
+}
+
+func (g *generator) emitAPI(f *jen.File, a *apiInfo) {
+	s := g.signature(a)
+	doc := g.apiDoc(a)
+	st := comment(jen.Null(), a.goName, doc)
+	st.Func()
+	if a.class != nil {
+		st.Params(jen.Id("t").Op("*").Id(g.className(a.class)))
+	}
+	st.Id(a.goName).ParamsFunc(func(gr *jen.Group) {
+		for i, p := range s.params {
+			if s.rest && i == len(s.params)-1 {
+				gr.Id(p.name).Op("...").Add(p.typ.code())
+				continue
+			}
+			gr.Id(p.name).Add(p.typ.code())
+		}
+	})
+	switch {
+	case s.result.kind != kVoid && s.err:
+		st.Params(s.result.code(), jen.Error())
+	case s.result.kind != kVoid:
+		st.Add(s.result.code())
+	case s.err:
+		st.Error()
+	}
+	st.BlockFunc(func(gr *jen.Group) { g.apiBody(gr, a, s) })
+	f.Add(st)
+}
+
+// fail returns from an API body with err, through the option's callbacks
+// when there is one.
+func failReturn(s sigInfo, err jen.Code) jen.Code {
+	var vals []jen.Code
+	if s.result.kind != kVoid {
+		vals = append(vals, zeroValue(s.result))
+	}
+	if s.err {
+		if s.option != nil {
+			vals = append(vals, jen.Id(s.option.name).Dot("finish").Call(jen.Id("api"), err))
+		} else {
+			vals = append(vals, err)
+		}
+	}
+	return jen.Return(vals...)
+}
+
+func (g *generator) apiBody(gr *jen.Group, a *apiInfo, s sigInfo) {
+	gr.Const().Id("api").Op("=").Lit(a.qname)
+	gr.If(jen.Id(supportConst(a)).Op("==").Id("Unsupported")).Block(
+		failReturn(s, jen.Qual(RuntimePath, "NotSupported").Call(jen.Id("api"), jen.Id("platformName"))))
+	if s.option != nil {
+		gr.If(jen.Err().Op(":=").Id(s.option.name).Dot("check").Call(jen.Id("api")), jen.Err().Op("!=").Nil()).Block(
+			failReturn(s, jen.Err()))
+	}
+	if a.bind != nil {
+		a.bind.body(g, a, s, gr)
+		return
+	}
+	gr.Add(failReturn(s, jen.Qual(RuntimePath, "Fail").Call(jen.Id("api"), jen.Qual(RuntimePath, "ErrNotSupported"),
+		jen.Lit("not implemented by the tarogen native runtime"))))
+}

@@ -1,0 +1,121 @@
+package gen
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are written in upper case in Go names, as golint and the Go
+// standard library do (URL, ID, TCP…).
+var initialisms = map[string]bool{
+	"API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true, "EOF": true, "GUID": true,
+	"HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true, "JSON": true, "QPS": true,
+	"RAM": true, "RPC": true, "SQL": true, "SSH": true, "TCP": true, "TLS": true, "TTL": true,
+	"UDP": true, "UI": true, "UID": true, "URI": true, "URL": true, "UTF8": true, "UUID": true,
+	"VM": true, "XML": true, "WS": true, "WSS": true,
+}
+
+// splitWords splits a TypeScript identifier into words at case changes,
+// digits-to-letters and non-alphanumerics: "socketTaskId" → socket Task Id,
+// "CONNECTING" → CONNECTING, "onHTTPRequest" → on HTTP Request.
+func splitWords(s string) []string {
+	var words []string
+	rs := []rune(s)
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			words = append(words, string(rs[start:i]))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := rs[i-1]
+		switch {
+		case unicode.IsLower(prev) && unicode.IsUpper(r):
+			flush(i)
+			start = i
+		case unicode.IsUpper(prev) && unicode.IsUpper(r) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(rs))
+	return words
+}
+
+// exportedName turns a TypeScript name into an exported Go name:
+// socketTaskId → SocketTaskID, tcpNoDelay → TCPNoDelay, CONNECTING →
+// Connecting. A name with no letters becomes "X" + digits.
+func exportedName(s string) string {
+	var b strings.Builder
+	for _, w := range splitWords(s) {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		rs := []rune(strings.ToLower(w))
+		rs[0] = unicode.ToUpper(rs[0])
+		b.WriteString(string(rs))
+	}
+	out := b.String()
+	if out == "" || !unicode.IsLetter([]rune(out)[0]) {
+		out = "X" + out
+	}
+	return out
+}
+
+// localName turns a TypeScript parameter name into an unexported Go
+// identifier that is not a keyword: option → option, type → type_.
+func localName(s string) string {
+	e := exportedName(s)
+	words := splitWords(e)
+	if len(words) == 0 {
+		return "x"
+	}
+	first := words[0]
+	if initialisms[strings.ToUpper(first)] {
+		e = strings.ToLower(first) + e[len(first):]
+	} else {
+		rs := []rune(e)
+		rs[0] = unicode.ToLower(rs[0])
+		e = string(rs)
+	}
+	if token.IsKeyword(e) || predeclared[e] {
+		e += "_"
+	}
+	return e
+}
+
+// predeclared are identifiers a local name must not shadow in generated
+// bodies, where they are used.
+var predeclared = map[string]bool{
+	"api": true, "err": true, "string": true, "int": true, "bool": true, "any": true, "error": true,
+	"len": true, "nil": true, "true": true, "false": true, "runtime": true, "s": true, "t": true,
+}
+
+// fileName is the generated file for a page: the page name lower-cased
+// with no underscores, so that no suffix can be mistaken by the go command
+// for a GOOS or GOARCH constraint (a page named "…Android" would otherwise
+// become a file that only builds on android).
+func fileName(page string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(page) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "page.go"
+	}
+	return b.String() + ".go"
+}

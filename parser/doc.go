@@ -1,0 +1,148 @@
+// Package parser reads Taro API reference pages (Markdown/MDX) into the
+// [spec] model: the first stage of tarogen's pipeline
+//
+//	pages (.md) → parser → spec.Package → gen → Go bindings
+//
+// [ParsePage] reads one page into a [spec.Page]; [ParseFiles] reads several
+// and [Merge]s them into a [spec.Package], resolving type names across
+// pages. The parser knows nothing of Go or of the generator; type
+// expressions are read by package parser/typeexpr.
+//
+// Nothing panics and nothing is silently dropped: every problem is a
+// [spec.Diagnostic] at file:line:col (columns count bytes). Errors mean the
+// page cannot be used as it is (empty or binary input, an unclosed HTML
+// table, a short table row, a type or signature that does not parse, no API
+// on the page); warnings mean something was guessed or ignored (an unknown
+// column or platform, an empty type cell, a signature/table disagreement,
+// an unresolved name). A page that is not a page at all (empty, not UTF-8,
+// NUL bytes, no API) gives a nil *spec.Page; any other page is returned
+// with whatever could be read.
+//
+// # How a page is read
+//
+// goldmark parses the body (CommonMark plus GFM tables, raw HTML kept) after
+// the YAML front matter, whose title and sidebar_label name the page. The
+// top-level blocks are flattened and split into sections at ## headings,
+// which are recognised by name in Chinese or English:
+//
+//	## 方法 / Methods      a class: a property table before the first ###
+//	                        (ALL-CAPS rows are Class.Constants), then one
+//	                        method per ###
+//	## 类型 / Type         a function: the ```tsx signature
+//	## 参数 / Parameters   declared types (Page.Decls), one per ###; on a
+//	                        function page a table before the first ### is
+//	                        the function's parameter table
+//	## 示例代码 / Sample Code   examples, titled by the ### above them
+//	## API 支持度 / API Support the support matrix
+//
+// A page with ## 方法 is a class (if it also has ## 类型, the title
+// decides: "SocketTask" is a class, "Taro.x(…)" a function); a page with
+// ## 类型 is a function named by sidebar_label. Any other section is a
+// warning and is skipped.
+//
+// A method section (and a function's ## 类型) holds: description paragraphs
+// (Doc), a `> [参考文档](url)` quote (Refs), the ```tsx signature (read with
+// typeexpr.ParseSignature; on error the diagnostic points into the block
+// and the method has no signature), a parameter table (Params), the MDX
+// 支持情况 icons, and #### API 支持度 (Support) or #### 示例代码 subsections.
+//
+// A declared type (### Name under ## 参数) holds an optional description,
+// an optional ```tsx block — which makes it a DeclCallback with Func; its
+// table then documents the callback's parameters and is kept in Fields —
+// and a table: a DeclObject's Fields, or, when the table has no type
+// column (参数|说明, Value|Description), a DeclEnum's Values. Another type
+// expression in the code block makes a DeclAlias.
+//
+// # Scope of declared types
+//
+// Newer class pages group types per method under ## 参数 (### send, then
+// #### SendOption). A ### with #### headings under it (or an empty ###
+// naming a method) is such a group: its #### types get Decl.Scope = the
+// method's name, so the same name can appear under two methods. The
+// fixture pages, UDPSocket.md included, declare every type directly under
+// ## 参数 with distinct names, so their Scope is empty. On 1.x pages the
+// per-method tables get the method as Scope.
+//
+// # Tables
+//
+// Member tables are Markdown pipe tables (from the goldmark tree) or HTML
+// <table> blocks (read with goquery; positions come from scanning the same
+// bytes for <tr>/<td> tags, since the HTML parser keeps none). An HTML
+// table runs from <table> to </table> even across blank lines. Columns are
+// recognised by header name in any order: 参数/属性/Property/Parameter/Name
+// (name), 类型/Type, 必填/Required, 默认值/Default, 说明/描述/备注/
+// Description, 只读/Readonly. An unrecognised column is a warning naming
+// it; a table without a name column uses its first column. A row with
+// fewer cells than the header is an error at the row (its present cells
+// are still read). An empty type cell is a warning. Required reads
+// 是/Yes/true as true and 否/No/false as false; RequiredKnown is set
+// exactly when the table has a required column.
+//
+// A type cell is handed to typeexpr as source bytes: the content of a
+// single code span (pipe) or of a <code> element (HTML, entities and all —
+// typeexpr decodes them), so that type positions are exact. Pipe pages
+// write unions as `string or ArrayBuffer` without backticks; the whole cell
+// is then the type.
+//
+// Where a signature and its parameter table disagree on a type (onMessage:
+// signature OnMessageCallback<T>, table T), Params[i] keeps the signature's
+// type and the table's Doc and Required, and a warning names both types.
+//
+// # Text
+//
+// Doc and description fields are Markdown-flavoured plain text: inline code
+// stays `x`, links become [text](url), emphasis markers and inline HTML tags
+// are dropped (their text kept), <br> and line breaks become "\n", list
+// items "- item", paragraphs are separated by a blank line, and the result
+// is trimmed. A quote made only of links is a reference block (Refs);
+// other quotes are doc text prefixed with "> ".
+//
+// # Support
+//
+// Support matrices (| API | 微信小程序 | … |): ✔️ ✅ √ ✓ are supported;
+// an empty cell, ❌ ✖️ × are unsupported — the table lists the platform, so
+// an empty cell is Taro's way of writing "no"; any other text is the Note,
+// with the state of a mark beside it or unknown without one. Platform
+// headers go through spec.LookupPlatform (zero-width characters stripped);
+// an unknown platform is kept, with a warning. MDX 支持情况 icons: a plain
+// icon is supported, icon_platform--not-support unsupported, an absent
+// platform unknown (not listed).
+//
+// Rows of the page-level ## API 支持度 table attach to the page's own API
+// (Taro.connectSocket, SocketTask) and to each method (SocketTask.send)
+// that has no support of its own; where both exist they are compared and
+// disagreements are warnings. For the page itself the table row wins over
+// the 支持情况 icons, since it lists every platform; a row naming no API on
+// the page is a warning.
+//
+// # Formats
+//
+// Page.Format records the dialect, detected from what the page contains:
+//
+//   - html-css (2.x): HTML member tables with style="text-align:center",
+//     pipe support tables.
+//   - html-jsx: HTML tables with JSX attributes (style={{ textAlign:
+//     "center"}}), &quot; in cells, default-value columns.
+//   - pipe (3.x): pipe tables; `A or B` unions without backticks.
+//   - mdx (current): pipe tables and 支持情况 <img> icons; TaroGeneral.X
+//     types; function pages often without a support table.
+//   - english: English headings (## Methods, ## Parameters, ## API
+//     Support), Property|Type|Required|Description headers, Yes/No,
+//     English platform names; otherwise like html-jsx.
+//   - legacy (1.x, hand-written, read best effort): no signatures.
+//     `Class.method(OBJECT)` paragraphs are methods; a table under a bold
+//     caption becomes a declared type named as 2.x would
+//     (**OBJECT 参数说明：** → <Method>Option, or Option on a function page;
+//     **CALLBACK 返回参数** → <Method>CallbackResult) and the method gets an
+//     option / callback parameter of that type; `obj.prop: text` lines after
+//     属性 are properties (or constants) without a type; types are 1.x names
+//     read with typeexpr.ParseLegacy. A page-level warning says the page
+//     was read best effort, and every parameter or property left without a
+//     type is named in a warning.
+//
+// # Name resolution (Merge)
+//
+// See [Merge] for the order in which names resolve. Merge fills
+// NamedType.Ref in place and infers Decl.TypeParams for declarations that
+// use a type parameter without declaring it.
+package parser

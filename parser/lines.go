@@ -1,0 +1,35 @@
+package parser
+
+import (
+	"sort"
+
+	"github.com/tarogen/tarogen/spec"
+)
+
+// lineIndex turns byte offsets into file:line:col positions. It is built
+// once per page (one pass over the bytes) so that every lookup is a binary
+// search, keeping the parser linear in the page size.
+type lineIndex struct {
+	file   string
+	starts []int // byte offset of the first byte of each line
+	size   int
+}
+
+func newLineIndex(file string, src []byte) *lineIndex {
+	starts := make([]int, 1, 64)
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{file: file, starts: starts, size: len(src)}
+}
+
+// pos returns the position of byte offset off. Offsets outside the page are
+// clamped, so a position is always valid and inside the file.
+func (li *lineIndex) pos(off int) spec.Pos {
+	off = max(0, min(off, li.size))
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	line = max(line, 0)
+	return spec.Pos{File: li.file, Line: line + 1, Col: off - li.starts[line] + 1}
+}

@@ -1,0 +1,262 @@
+package parser
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+)
+
+// Text fields of the model (Doc, cell descriptions) are Markdown-flavoured
+// plain text: inline code stays `x`, links become [text](url), emphasis
+// markers and inline HTML tags are dropped (their text is kept), <br> and
+// line breaks become "\n", and the result is trimmed. This keeps the
+// information a Go doc comment needs without carrying the page's markup.
+
+// inlineText renders the inline children of n.
+func (p *pageParser) inlineText(n ast.Node) string {
+	var b strings.Builder
+	p.writeInline(&b, n)
+	return strings.TrimSpace(b.String())
+}
+
+func (p *pageParser) writeInline(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(p.body)
+			if c.IsRaw() {
+				b.Write(v)
+			} else {
+				writeUnescaped(b, v)
+			}
+			if c.HardLineBreak() || c.SoftLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			b.WriteByte('`')
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b.Write(t.Segment.Value(p.body))
+				}
+			}
+			b.WriteByte('`')
+		case *ast.Link:
+			b.WriteByte('[')
+			p.writeInline(b, c)
+			b.WriteString("](")
+			b.Write(c.Destination)
+			b.WriteByte(')')
+		case *ast.Image:
+			b.WriteString("![")
+			p.writeInline(b, c)
+			b.WriteString("](")
+			b.Write(c.Destination)
+			b.WriteByte(')')
+		case *ast.AutoLink:
+			b.Write(c.URL(p.body))
+		case *ast.RawHTML:
+			var raw []byte
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				raw = append(raw, seg.Value(p.body)...)
+			}
+			if isBreakTag(raw) {
+				b.WriteByte('\n')
+			}
+		default:
+			p.writeInline(b, c)
+		}
+	}
+}
+
+// writeUnescaped writes v with CommonMark backslash escapes removed.
+func writeUnescaped(b *strings.Builder, v []byte) {
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && isASCIIPunct(v[i+1]) {
+			i++
+		}
+		b.WriteByte(v[i])
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isBreakTag(raw []byte) bool {
+	t := bytes.ToLower(bytes.TrimSpace(raw))
+	return bytes.HasPrefix(t, []byte("<br")) && (len(t) == 3 || t[3] == '>' || t[3] == '/' || t[3] == ' ')
+}
+
+// blockText renders a paragraph, list or other block as text.
+func (p *pageParser) blockText(n ast.Node) string {
+	var b strings.Builder
+	p.writeBlock(&b, n, "")
+	return strings.TrimSpace(b.String())
+}
+
+func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+		b.WriteString(strings.TrimSpace(p.inlineText(n)))
+	case *ast.List:
+		i := n.Start
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			if it != n.FirstChild() {
+				b.WriteByte('\n')
+			}
+			b.WriteString(indent)
+			if n.IsOrdered() {
+				b.WriteString(itoa(i) + ". ")
+				i++
+			} else {
+				b.WriteString("- ")
+			}
+			first := true
+			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+				if !first {
+					b.WriteByte('\n')
+				}
+				first = false
+				p.writeBlock(b, c, indent+"  ")
+			}
+		}
+	case *ast.Blockquote:
+		var inner strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c != n.FirstChild() {
+				inner.WriteString("\n")
+			}
+			p.writeBlock(&inner, c, "")
+		}
+		for i, l := range strings.Split(inner.String(), "\n") {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString("> " + l)
+		}
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		b.WriteString("```\n" + p.codeText(n) + "```")
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			p.writeBlock(b, c, indent)
+		}
+	}
+}
+
+// codeText is the content of a code block, line by line.
+func (p *pageParser) codeText(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(p.body))
+	}
+	return b.String()
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var d [20]byte
+	k := len(d)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		k--
+		d[k] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		k--
+		d[k] = '-'
+	}
+	return string(d[k:])
+}
+
+// htmlText renders an HTML cell the same way: <code> as `x`, <a> as
+// [text](href), <br> as a line break, other tags dropped, whitespace
+// collapsed.
+func htmlText(n *html.Node) string {
+	var b strings.Builder
+	writeHTML(&b, n)
+	return collapseSpace(b.String())
+}
+
+func writeHTML(b *strings.Builder, n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			// Newlines in HTML source are spaces; only <br> breaks a line.
+			b.WriteString(strings.ReplaceAll(c.Data, "\n", " "))
+		case html.ElementNode:
+			switch c.Data {
+			case "code":
+				b.WriteByte('`')
+				b.WriteString(htmlPlain(c))
+				b.WriteByte('`')
+			case "a":
+				b.WriteByte('[')
+				writeHTML(b, c)
+				b.WriteString("](" + attr(c, "href") + ")")
+			case "br":
+				b.WriteString("\n")
+			default:
+				writeHTML(b, c)
+			}
+		}
+	}
+}
+
+// htmlPlain is the text content of n, entities decoded.
+func htmlPlain(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// collapseSpace trims s and folds each run of spaces and tabs into one
+// space, keeping explicit line breaks (from <br>) but dropping spaces
+// around them.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	lines := strings.Split(s, "\n")
+	first := true
+	for _, l := range lines {
+		f := strings.Join(strings.Fields(l), " ")
+		if f == "" {
+			continue
+		}
+		if !first {
+			b.WriteByte('\n')
+		}
+		first = false
+		b.WriteString(f)
+	}
+	return b.String()
+}

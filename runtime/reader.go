@@ -1,0 +1,312 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/websocket"
+)
+
+// maxRetainedReadBuffer bounds the read buffer a task keeps between
+// messages; a larger message gets a buffer of its own, handed to the
+// handler without a copy, so one big message does not pin memory for the
+// task's lifetime.
+const maxRetainedReadBuffer = 64 << 10
+
+// run is the task's reader goroutine: it dials, then reads until the
+// connection ends, and runs the handlers (see dispatch.go).
+func (s *Socket) run(ctx context.Context) {
+	conn, resp, err := s.dial(ctx)
+	if err != nil {
+		failure := s.dialError(ctx, err, resp)
+		s.cancelDial()
+		s.finish(failure, websocket.CloseAbnormalClosure, "")
+		return
+	}
+	s.cancelDial() // the Context bounds the dial only
+
+	s.mu.Lock()
+	if s.closeRequested {
+		s.mu.Unlock()
+		conn.Close()
+		s.finish(Fail(s.api, ErrClosed, "closed before the connection was established"), websocket.CloseAbnormalClosure, "")
+		return
+	}
+	s.conn = conn
+	if s.cfg.readLimit > 0 {
+		conn.SetReadLimit(s.cfg.readLimit)
+	}
+	conn.SetPingHandler(s.onPing)
+	conn.SetPongHandler(s.onPong)
+	conn.SetCloseHandler(s.onPeerClose)
+	s.setState(Open)
+	if s.cfg.pingInterval > 0 {
+		s.pingTimer = time.AfterFunc(s.cfg.pingInterval, s.ping)
+	}
+	s.mu.Unlock()
+
+	s.extendReadDeadline(true)
+	header := make(map[string]string, len(resp.Header))
+	for name, values := range resp.Header {
+		header[name] = strings.Join(values, ", ")
+	}
+	s.emit(&event{kind: kindOpen, open: OpenEvent{Header: header}})
+	s.extendReadDeadline(false)
+	s.readLoop(conn)
+}
+
+func (s *Socket) dial(ctx context.Context) (*websocket.Conn, *http.Response, error) {
+	var stopAfter func() bool
+	d := websocket.Dialer{
+		Proxy:            http.ProxyFromEnvironment, // as gorilla's DefaultDialer
+		HandshakeTimeout: s.cfg.handshakeTimeout,
+		Subprotocols:     s.cfg.protocols,
+		TLSClientConfig:  s.cfg.tlsConfig,
+		NetDialContext: func(dialCtx context.Context, network, addr string) (net.Conn, error) {
+			var nd net.Dialer
+			c, err := nd.DialContext(dialCtx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			if tcp, ok := c.(*net.TCPConn); ok && s.cfg.tcpNoDelay != nil {
+				tcp.SetNoDelay(*s.cfg.tcpNoDelay) // nil keeps Go's default, no delay (see doc.go)
+			}
+			// gorilla honours a cancelled context only until TCP is up; this
+			// makes a cancel (Close while CONNECTING, or the caller's Context)
+			// abort the TLS and HTTP exchange as well. It closes rather than
+			// setting a past deadline, which gorilla's own SetDeadline could
+			// undo. ctx, not dialCtx: gorilla cancels dialCtx as soon as the
+			// dial returns.
+			stopAfter = context.AfterFunc(ctx, func() { c.Close() })
+			return c, nil
+		},
+	}
+	conn, resp, err := d.DialContext(ctx, s.cfg.url, s.cfg.header)
+	if stopAfter != nil && !stopAfter() && err == nil {
+		// Cancelled just as the handshake finished: the connection is (being)
+		// closed, so treat it as cancelled.
+		conn.Close()
+		return nil, nil, context.Cause(ctx)
+	}
+	return conn, resp, err
+}
+
+func (s *Socket) dialError(ctx context.Context, err error, resp *http.Response) *Error {
+	s.mu.Lock()
+	closed := s.closeRequested
+	s.mu.Unlock()
+	switch {
+	case closed:
+		return Fail(s.api, ErrClosed, "closed before the connection was established")
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return failCause(s.api, ctx.Err(), "dial: "+ctx.Err().Error(), ErrHandshake, ErrTimeout)
+	case ctx.Err() != nil:
+		return failCause(s.api, ctx.Err(), "dial: "+ctx.Err().Error(), ErrHandshake)
+	case errors.Is(err, websocket.ErrBadHandshake) && resp != nil && resp.StatusCode != http.StatusSwitchingProtocols:
+		return failCause(s.api, err, "handshake refused: HTTP "+resp.Status, ErrHandshake)
+	case errors.Is(err, websocket.ErrBadHandshake):
+		return failCause(s.api, err, "handshake failed: invalid upgrade response", ErrHandshake)
+	case isTimeout(err):
+		return failCause(s.api, err, fmt.Sprintf("handshake timed out after %v: %v", s.cfg.handshakeTimeout, err), ErrHandshake, ErrTimeout)
+	}
+	return failCause(s.api, err, err.Error(), ErrHandshake)
+}
+
+func (s *Socket) readLoop(conn *websocket.Conn) {
+	for {
+		typ, r, err := conn.NextReader()
+		if err != nil {
+			s.readFailed(err)
+			return
+		}
+		data, retained, err := s.readMessage(r)
+		if err != nil {
+			s.readFailed(err)
+			return
+		}
+		ev := event{kind: kindMessage}
+		if typ == websocket.TextMessage {
+			// gorilla does not check; RFC 6455 §8.1 requires failing with 1007.
+			if !utf8.Valid(data) {
+				s.failProtocol(websocket.CloseInvalidFramePayloadData, "invalid UTF-8 in text message")
+				return
+			}
+			ev.msg.Text = string(data)
+		} else {
+			ev.msg.Binary = true
+			if retained {
+				ev.msg.Data = make([]byte, len(data))
+				copy(ev.msg.Data, data)
+			} else {
+				ev.msg.Data = data
+			}
+		}
+		waited := s.emit(&ev)
+		s.extendReadDeadline(waited)
+	}
+}
+
+// readMessage reads r into the task's read buffer. retained reports whether
+// the returned bytes are that buffer (and must be copied before they leave
+// the reader) or a buffer of their own.
+func (s *Socket) readMessage(r io.Reader) (data []byte, retained bool, err error) {
+	buf := s.readBuf[:0]
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, 512)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), 2*cap(buf))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	if cap(buf) <= maxRetainedReadBuffer {
+		s.readBuf = buf
+		return buf, true, nil
+	}
+	return buf[:len(buf):len(buf)], false, nil
+}
+
+// extendReadDeadline pushes the read deadline to now+window. Any frame
+// counts as life; to keep the per-message cost down the deadline is moved
+// only when it is more than window/16 old, unless force (after a wait that
+// may have let it pass).
+func (s *Socket) extendReadDeadline(force bool) {
+	if s.window <= 0 {
+		return
+	}
+	now := time.Now()
+	if !force && now.Sub(s.extendedAt) < s.window/16 {
+		return
+	}
+	s.extendedAt = now
+	s.conn.SetReadDeadline(now.Add(s.window))
+}
+
+// onPing answers a ping, as gorilla's default handler does, and counts it
+// as life. It runs on the reader goroutine.
+func (s *Socket) onPing(appData string) error {
+	s.extendReadDeadline(false)
+	// An error is not fatal here: a broken connection shows up on the next
+	// read, and ErrCloseSent just means we are closing.
+	s.conn.WriteControl(websocket.PongMessage, []byte(appData), s.writeDeadline())
+	return nil
+}
+
+func (s *Socket) onPong(string) error {
+	println("pong", s.id, time.Now().UnixMilli()%100000, s.extendedAt.UnixMilli()%100000)
+	s.extendReadDeadline(false)
+	return nil
+}
+
+// onPeerClose replaces gorilla's close handler: it answers the peer's close
+// frame with the same code (RFC 6455 §5.5.1: the endpoint "typically echos
+// the status code it received"; no status is answered with no status),
+// unless we sent ours already. gorilla then returns the peer's
+// *websocket.CloseError from NextReader.
+func (s *Socket) onPeerClose(code int, _ string) error {
+	s.mu.Lock()
+	echo := !s.closeSent
+	s.closeSent = true
+	if s.state.Load() == Open {
+		s.setState(Closing)
+	}
+	s.stopPingLocked()
+	s.mu.Unlock()
+	if echo {
+		s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, ""), s.writeDeadline())
+	}
+	return nil
+}
+
+// failProtocol fails the connection for a violation gorilla does not catch:
+// close frame with code, then TCP close, onError, onClose with code.
+func (s *Socket) failProtocol(code int, reason string) {
+	s.mu.Lock()
+	send := !s.closeSent
+	s.closeSent = true
+	s.mu.Unlock()
+	if send {
+		s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), s.writeDeadline())
+	}
+	s.finish(Fail(s.api, ErrProtocol, reason), code, reason)
+}
+
+// readFailed turns the reader's terminal error into onError/onClose.
+func (s *Socket) readFailed(err error) {
+	println("readFailed", s.id, time.Now().UnixMilli()%100000, s.extendedAt.UnixMilli()%100000, err.Error())
+	s.mu.Lock()
+	cause := s.abortCause
+	s.mu.Unlock()
+
+	var ce *websocket.CloseError
+	var ne net.Error
+	switch {
+	case errors.As(err, &ce) && ce.Code != websocket.CloseAbnormalClosure:
+		s.finish(nil, ce.Code, ce.Text) // the peer's close frame: a clean close
+	case cause != nil:
+		s.finish(cause, websocket.CloseAbnormalClosure, "")
+	case errors.Is(err, websocket.ErrReadLimit):
+		// gorilla has sent close 1009 (without a reason) already.
+		s.finish(failCause(s.api, err, fmt.Sprintf("message exceeds the read limit of %d bytes", s.cfg.readLimit), ErrTooLarge),
+			websocket.CloseMessageTooBig, "")
+	case errors.As(err, &ne) && ne.Timeout():
+		s.finish(failCause(s.api, err, fmt.Sprintf("no frame from the peer within %v (PingInterval+PongTimeout)", s.window), ErrTimeout),
+			websocket.CloseAbnormalClosure, "")
+	case ce == nil && ne == nil && strings.HasPrefix(err.Error(), "websocket: "):
+		// gorilla's protocol errors are plain errors.New("websocket: ...")
+		// and gorilla has sent close 1002 with the same text already.
+		reason := strings.TrimPrefix(err.Error(), "websocket: ")
+		if len(reason) > 123 {
+			reason = reason[:123]
+		}
+		s.finish(failCause(s.api, err, "protocol error: "+reason, ErrProtocol), websocket.CloseProtocolError, reason)
+	default:
+		s.finish(failCause(s.api, err, "connection closed abnormally: "+err.Error(), ErrAbnormalClosure),
+			websocket.CloseAbnormalClosure, "")
+	}
+}
+
+// finish ends the task: CLOSED, timers stopped, TCP closed, then onError
+// (if failure != nil) and onClose. As in the browser, readyState is already
+// CLOSED when they run.
+func (s *Socket) finish(failure *Error, code int, reason string) {
+	s.mu.Lock()
+	s.setState(Closed)
+	s.stopPingLocked()
+	if s.closeTimer != nil {
+		s.closeTimer.Stop()
+		s.closeTimer = nil
+	}
+	conn := s.conn
+	s.mu.Unlock()
+	if conn != nil {
+		conn.Close()
+	}
+	s.readBuf = nil
+	if failure != nil {
+		s.emit(&event{kind: kindError, err: ErrorEvent{ErrMsg: failure.Error(), Err: failure}})
+	}
+	s.emit(&event{kind: kindClose, close: CloseEvent{Code: code, Reason: reason}})
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
