@@ -17,4 +17,5 @@ require (
 require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/kr/text v0.2.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
 )

@@ -44,7 +44,7 @@ func (g *generator) bindingFor(a *apiInfo) binding {
 		if di := g.optionDecl(a); di != nil && di.field("url") != nil {
 			di.extra = append(di.extra, extraField{name: "Config",
 				typ: typ{kind: kStruct, code: func() *jen.Statement { return jen.Qual(RuntimePath, "ConnectConfig") }},
-				doc: []string{"Config holds the Go-only settings: a context bounding the dial, timeouts, read limit,",
+				doc: []string{"holds the Go-only settings: a context bounding the dial, timeouts, read limit,",
 					"ping interval, TLS. The Taro fields above override its URL, Header, Protocols and",
 					"TCPNoDelay. The zero value means the runtime's documented defaults."}})
 			return connectBinding{}
@@ -140,12 +140,16 @@ func (connectBinding) body(g *generator, a *apiInfo, s sigInfo, gr *jen.Group) {
 	if f := di.field("tcpNoDelay"); f != nil && f.typ.kind == kBool && f.ptr {
 		gr.Id("cfg").Dot("TCPNoDelay").Op("=").Add(opt.Clone().Dot(f.goName))
 	}
+	if s.result.kind != kClass {
+		// A signature that does not return the task (a 1.x page has none):
+		// the task is still created, and the global APIs reach it.
+		gr.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(RuntimePath, "Connect").Call(jen.Id("api"), jen.Id("cfg")), jen.Err().Op("!=").Nil()).Block(failReturn(s, jen.Err()))
+		gr.Add(returnOK(s, nil, jen.Nil()))
+		return
+	}
 	gr.List(jen.Id("sock"), jen.Err()).Op(":=").Qual(RuntimePath, "Connect").Call(jen.Id("api"), jen.Id("cfg"))
 	gr.If(jen.Err().Op("!=").Nil()).Block(failReturn(s, jen.Err()))
-	var task jen.Code = jen.Op("&").Id(g.className(g.pkg.Class("SocketTask"))).Values(jen.Dict{jen.Id("s"): jen.Id("sock")})
-	if s.result.kind != kClass {
-		task = nil
-	}
+	task := jen.Op("&").Id(g.className(g.pkg.Class("SocketTask"))).Values(jen.Dict{jen.Id("s"): jen.Id("sock")})
 	gr.Add(returnOK(s, task, jen.Nil()))
 }
 

@@ -139,7 +139,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 	if first == "" {
 		first = "is " + d.Name + " on the " + di.page.Name + " page."
 	}
-	doc := docLines(first, entryDoc(g.ov.Entries[di.path]))
+	doc := docLines(first, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
 	switch d.Kind {
 	case spec.DeclObject:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).StructFunc(func(gr *jen.Group) {
@@ -265,7 +265,8 @@ func (g *generator) resultValue(t typ, msg *jen.Statement) jen.Code {
 			return t.code().Values(jen.Dict{jen.Id(name): msg})
 		}
 		return t.code().Values()
-	case kString:
+	case kString, kAny:
+		// An untyped callback (a 1.x page's Function) gets the errMsg.
 		return msg
 	}
 	return zeroValue(t)

@@ -52,6 +52,7 @@ type funcInfo struct {
 type funcParam struct {
 	name string
 	typ  typ
+	rest bool // variadic: ...T
 }
 
 func simple(kind tkind, c func() *jen.Statement) typ { return typ{kind: kind, code: c} }
@@ -93,8 +94,11 @@ func (g *generator) goType(t spec.Type, sc scope, hint string) typ {
 			return tBool
 		case "void", "undefined", "never":
 			return tVoid
+		case "object":
+			// Taro's objects are JSON-like bags (a 1.x page's Object header).
+			return tAnyMap
 		}
-		return tAny // any, unknown, object, null, symbol
+		return tAny // any, unknown, null, symbol
 	case *spec.LiteralType:
 		switch t.Lit {
 		case "string":
@@ -144,10 +148,11 @@ func (g *generator) funcType(t *spec.FuncType, sc scope, hint string) typ {
 			name = "arg" + string(rune('0'+i))
 		}
 		pt := g.goType(p.Type, sc, hint+exportedName(p.Name))
-		if p.Rest && pt.kind == kSlice {
+		rest := p.Rest && pt.kind == kSlice
+		if rest {
 			pt = *pt.elem
 		}
-		fi.params = append(fi.params, funcParam{name: name, typ: pt})
+		fi.params = append(fi.params, funcParam{name: name, typ: pt, rest: rest})
 	}
 	if t.Result != nil {
 		fi.result = g.goType(t.Result, sc, hint+"Result")
@@ -155,6 +160,10 @@ func (g *generator) funcType(t *spec.FuncType, sc scope, hint string) typ {
 	return typ{kind: kFunc, fn: fi, code: func() *jen.Statement {
 		s := jen.Func().ParamsFunc(func(gr *jen.Group) {
 			for _, p := range fi.params {
+				if p.rest {
+					gr.Id(p.name).Op("...").Add(p.typ.code())
+					continue
+				}
 				gr.Id(p.name).Add(p.typ.code())
 			}
 		})
@@ -174,8 +183,7 @@ func (g *generator) namedType(t *spec.NamedType, sc scope, hint string) typ {
 		ref = g.resolveLate(t, sc)
 	}
 	if ref == nil {
-		g.ds.Warnf(t.Pos, "type %s resolves to nothing; mapped to any", t.QualifiedName())
-		return tAny
+		return tAny // the parser has already warned that the name resolves nowhere
 	}
 	switch ref.Kind {
 	case spec.RefTypeParam:

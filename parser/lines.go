@@ -33,3 +33,17 @@ func (li *lineIndex) pos(off int) spec.Pos {
 	line = max(line, 0)
 	return spec.Pos{File: li.file, Line: line + 1, Col: off - li.starts[line] + 1}
 }
+
+// valid reports whether pos names a byte of this file (or the end of a
+// line): positions computed by other code (typeexpr, from text that was
+// decoded or moved) are checked before they are reported.
+func (li *lineIndex) valid(pos spec.Pos) bool {
+	if pos.File != li.file || pos.Line < 1 || pos.Line > len(li.starts) || pos.Col < 1 {
+		return false
+	}
+	end := li.size
+	if pos.Line < len(li.starts) {
+		end = li.starts[pos.Line] - 1 // the '\n'
+	}
+	return li.starts[pos.Line-1]+pos.Col-1 <= end
+}

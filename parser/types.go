@@ -39,8 +39,8 @@ func (p *pageParser) typeError(err error, at spec.Pos, what string) {
 	var te *typeexpr.Error
 	if errors.As(err, &te) {
 		pos := te.Pos
-		if !pos.IsValid() || pos.File != p.file {
-			pos = at
+		if !p.lines.valid(pos) {
+			pos = at // the text typeexpr read is not where its positions say
 		}
 		p.diags.Errorf(pos, "bad %s: %s", what, te.Msg)
 		return

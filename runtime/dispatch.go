@@ -74,12 +74,24 @@ func (s *Socket) emit(ev *event) (waited bool) {
 		s.mu.Unlock()
 		return waited
 	}
+	if s.registered[ev.kind] {
+		// Fast path, the steady state: deliver without queueing. The queue
+		// holds no deliverable event here (drainLocked empties it of them),
+		// so order is kept.
+		s.dispatching = true
+		s.deliver(ev)
+		s.dispatching = false
+		if len(s.queue) > 0 {
+			s.drainLocked() // a handler may have registered a parked kind
+		} else if s.waiting > 0 {
+			s.cond.Broadcast()
+		}
+		s.mu.Unlock()
+		return waited
+	}
 	s.queue = append(s.queue, *ev)
 	if ev.kind == kindMessage {
 		s.parked++
-	}
-	if s.registered[s.queue[len(s.queue)-1].kind] {
-		s.drainLocked()
 	}
 	s.mu.Unlock()
 	return waited

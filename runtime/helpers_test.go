@@ -14,7 +14,8 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-const waitTimeout = 10 * time.Second
+// Generous: CI machines are small and may be busy.
+const waitTimeout = 30 * time.Second
 
 // recorder registers all four handlers on a task and logs each event as a
 // line: "open", "text:<text>", "binary:<len>", "error:<errMsg>",

@@ -210,7 +210,6 @@ func (s *Socket) onPing(appData string) error {
 }
 
 func (s *Socket) onPong(string) error {
-	println("pong", s.id, time.Now().UnixMilli()%100000, s.extendedAt.UnixMilli()%100000)
 	s.extendReadDeadline(false)
 	return nil
 }
@@ -250,7 +249,6 @@ func (s *Socket) failProtocol(code int, reason string) {
 
 // readFailed turns the reader's terminal error into onError/onClose.
 func (s *Socket) readFailed(err error) {
-	println("readFailed", s.id, time.Now().UnixMilli()%100000, s.extendedAt.UnixMilli()%100000, err.Error())
 	s.mu.Lock()
 	cause := s.abortCause
 	s.mu.Unlock()

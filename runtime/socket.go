@@ -287,9 +287,7 @@ func (s *Socket) stopPingLocked() {
 // ping runs on the ping timer's goroutine (time.AfterFunc), so an idle task
 // costs no goroutine besides its reader.
 func (s *Socket) ping() {
-	println("ping-enter", time.Now().UnixMilli()%100000)
 	s.mu.Lock()
-	println("ping-locked", time.Now().UnixMilli()%100000, s.pingTimer != nil, s.state.Load())
 	if s.pingTimer == nil || s.state.Load() != Open {
 		s.mu.Unlock()
 		return
@@ -300,8 +298,7 @@ func (s *Socket) ping() {
 	// WriteControl may run concurrently with Send's WriteMessage (gorilla
 	// documents it). A failure needs no handling here: the peer will not
 	// answer, and the read deadline reports it.
-	err := conn.WriteControl(websocket.PingMessage, nil, s.writeDeadline())
-	println("ping", time.Now().UnixMilli()%100000, err)
+	conn.WriteControl(websocket.PingMessage, nil, s.writeDeadline())
 }
 
 // OnOpen sets the open handler, replacing any earlier one (Taro H5 assigns

@@ -302,7 +302,7 @@ func TestCloseWhileConnecting(t *testing.T) {
 		t.Fatalf("Close() = %v", err)
 	}
 	r.waitClosed(t)
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > 10*time.Second { // HandshakeTimeout is 30s
 		t.Errorf("Close while CONNECTING took %v, want the dial abandoned at once", d)
 	}
 	want := []string{"error:connectSocket:fail closed before the connection was established", "close:1006:"}

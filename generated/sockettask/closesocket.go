@@ -5,6 +5,8 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // CloseSocketOption is Option on the closeSocket page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.closeSocket.html
 type CloseSocketOption struct {
 	// Code 一个数字值表示关闭连接的状态号，表示连接被关闭的原因。
 	//

@@ -5,6 +5,8 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // ConnectSocketOption is Option on the connectSocket page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html
 type ConnectSocketOption struct {
 	// URL 开发者服务器 wss 接口地址
 	//
@@ -38,7 +40,7 @@ type ConnectSocketOption struct {
 	//
 	// Optional: nil means unset.
 	TCPNoDelay *bool `json:"tcpNoDelay,omitempty"`
-	// Config Config holds the Go-only settings: a context bounding the dial, timeouts, read limit,
+	// Config holds the Go-only settings: a context bounding the dial, timeouts, read limit,
 	// ping interval, TLS. The Taro fields above override its URL, Header, Protocols and
 	// TCPNoDelay. The zero value means the runtime's documented defaults.
 	Config runtime.ConnectConfig `json:"-"`

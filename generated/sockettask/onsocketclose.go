@@ -5,9 +5,13 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // OnSocketCloseCallback WebSocket 连接关闭事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 type OnSocketCloseCallback func(result OnSocketCloseCallbackResult)
 
 // OnSocketCloseCallbackResult is CallbackResult on the onSocketClose page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 type OnSocketCloseCallbackResult struct {
 	// Code 一个数字值表示关闭连接的状态号，表示连接被关闭的原因。
 	//

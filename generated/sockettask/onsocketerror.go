@@ -5,9 +5,13 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // OnSocketErrorCallback WebSocket 错误事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 type OnSocketErrorCallback func(result OnSocketErrorCallbackResult)
 
 // OnSocketErrorCallbackResult is CallbackResult on the onSocketError page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 type OnSocketErrorCallbackResult struct {
 	// ErrMsg 错误信息
 	//

@@ -5,9 +5,13 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // OnSocketMessageCallback WebSocket 接受到服务器的消息事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 type OnSocketMessageCallback func(result OnSocketMessageCallbackResult)
 
 // OnSocketMessageCallbackResult is CallbackResult on the onSocketMessage page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 type OnSocketMessageCallbackResult struct {
 	// Data 服务器返回的消息
 	//

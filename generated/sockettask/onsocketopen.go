@@ -5,10 +5,14 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // OnSocketOpenCallback WebSocket 连接打开事件的回调函数
-type OnSocketOpenCallback func(result OnSocketOpenOpenCallbackResult)
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
+type OnSocketOpenCallback func(result OnSocketOpenCallbackResult)
 
-// OnSocketOpenOpenCallbackResult is OpenCallbackResult on the onSocketOpen page.
-type OnSocketOpenOpenCallbackResult struct {
+// OnSocketOpenCallbackResult is OpenCallbackResult on the onSocketOpen page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
+type OnSocketOpenCallbackResult struct {
 	// Header 连接成功的 HTTP 响应 Header
 	//
 	// TypeScript: Record<string, any>
@@ -32,6 +36,6 @@ func OnSocketOpen(callback OnSocketOpenCallback) {
 		return
 	}
 	runtime.OnGlobalOpen(func(ev runtime.OpenEvent) {
-		callback(OnSocketOpenOpenCallbackResult{Header: runtime.HeaderAny(ev.Header)})
+		callback(OnSocketOpenCallbackResult{Header: runtime.HeaderAny(ev.Header)})
 	})
 }

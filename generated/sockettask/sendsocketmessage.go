@@ -5,6 +5,8 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // SendSocketMessageOption is Option on the sendSocketMessage page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html
 type SendSocketMessageOption struct {
 	// Data 需要发送的内容
 	//

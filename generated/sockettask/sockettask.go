@@ -5,6 +5,8 @@ package sockettask
 import "github.com/tarogen/tarogen/runtime"
 
 // CloseOption is CloseOption on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type CloseOption struct {
 	// Code 一个数字值表示关闭连接的状态号，表示连接被关闭的原因。
 	//
@@ -54,9 +56,13 @@ func (o *CloseOption) finish(api string, err error) error {
 }
 
 // OnCloseCallback WebSocket 连接关闭事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnCloseCallback func(result OnCloseCallbackResult)
 
 // OnCloseCallbackResult is OnCloseCallbackResult on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnCloseCallbackResult struct {
 	// Code 一个数字值表示关闭连接的状态号，表示连接被关闭的原因。
 	//
@@ -69,9 +75,13 @@ type OnCloseCallbackResult struct {
 }
 
 // OnErrorCallback WebSocket 错误事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnErrorCallback func(result OnErrorCallbackResult)
 
 // OnErrorCallbackResult is OnErrorCallbackResult on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnErrorCallbackResult struct {
 	// ErrMsg 错误信息
 	//
@@ -80,9 +90,13 @@ type OnErrorCallbackResult struct {
 }
 
 // OnMessageCallback WebSocket 接受到服务器的消息事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnMessageCallback func(result OnMessageCallbackResult)
 
 // OnMessageCallbackResult is OnMessageCallbackResult on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnMessageCallbackResult struct {
 	// Data 服务器返回的消息
 	//
@@ -91,9 +105,13 @@ type OnMessageCallbackResult struct {
 }
 
 // OnOpenCallback WebSocket 连接打开事件的回调函数
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnOpenCallback func(result OnOpenCallbackResult)
 
 // OnOpenCallbackResult is OnOpenCallbackResult on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnOpenCallbackResult struct {
 	// Header 连接成功的 HTTP 响应 Header
 	//
@@ -102,6 +120,8 @@ type OnOpenCallbackResult struct {
 }
 
 // SendOption is SendOption on the SocketTask page.
+//
+// Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type SendOption struct {
 	// Data 需要发送的内容
 	//
