@@ -38,9 +38,11 @@
 //     Protocols). Headers are checked in sorted order, so the error is
 //     the same on every run.
 //   - Protocols: distinct HTTP tokens (RFC 6455 §4.1).
-//   - TCPNoDelay: true sets TCP_NODELAY. false keeps Go's default, which is
-//     also TCP_NODELAY: WeChat's false means "the platform default", and
-//     turning Nagle's algorithm on would only delay small frames.
+//   - TCPNoDelay: nil keeps Go's default, which is TCP_NODELAY on. A set
+//     value is applied as given: true sets TCP_NODELAY, false turns Nagle's
+//     algorithm on. WeChat documents the option's default as false; Go's
+//     default is the faster one for small frames, so only an explicit
+//     false (Ptr(false) in the generated option) asks for Nagle.
 //
 // A refused handshake (an HTTP 403, say), nothing listening, a TLS error,
 // a cancelled Context or an elapsed HandshakeTimeout are reported as
