@@ -300,7 +300,11 @@ func checkable(t typ) bool {
 func (g *generator) overlayType(e *overlay.Entry) spec.Type {
 	t, err := typeexpr.Parse(e.Type, e.TypePos)
 	if err != nil {
-		g.ds.Errorf(e.TypePos, "overlay type %q: %v", e.Type, err)
+		if te, ok := err.(*typeexpr.Error); ok {
+			g.ds.Errorf(te.Pos, "overlay type %q: %s", e.Type, te.Msg)
+		} else {
+			g.ds.Errorf(e.TypePos, "overlay type %q: %v", e.Type, err)
+		}
 		return nil
 	}
 	return t

@@ -157,6 +157,9 @@ func Parse(file string, src []byte) (*Overlay, spec.Diagnostics) {
 						e.GoType = scalar(&ds, pos, v)
 					case "type":
 						e.Type, e.TypePos = scalar(&ds, pos, v), pos(v)
+						if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+							e.TypePos.Col++ // point at the type, not its opening quote
+						}
 					case "value":
 						e.Value = scalar(&ds, pos, v)
 					case "doc":
