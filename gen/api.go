@@ -93,9 +93,20 @@ func signatureText(fn *spec.Function) string {
 
 // supportLine says, in the doc, which platforms the page marks.
 func (g *generator) supportLine(a *apiInfo) string {
+	s := supportText(a.support)
+	if a.bind != nil {
+		s += " Native Go: implemented by the tarogen runtime."
+	} else {
+		s += " Native Go: not implemented; calls fail."
+	}
+	return s
+}
+
+// supportText renders a support matrix row for a doc comment.
+func supportText(sup *spec.Support) string {
 	var yes, no []string
-	if a.support != nil {
-		for _, p := range a.support.Platforms {
+	if sup != nil {
+		for _, p := range sup.Platforms {
 			switch p.State {
 			case spec.Supported:
 				yes = append(yes, p.Platform.ID)
@@ -114,11 +125,6 @@ func (g *generator) supportLine(a *apiInfo) string {
 		s += "; not supported on " + strings.Join(no, ", ")
 	}
 	s += "; unknown elsewhere (calls through)."
-	if a.bind != nil {
-		s += " Native Go: implemented by the tarogen runtime."
-	} else {
-		s += " Native Go: not implemented; calls fail."
-	}
 	return s
 }
 
@@ -127,6 +133,9 @@ func (g *generator) emitClass(f *jen.File, pg *spec.Page) {
 	name := g.className(c)
 	bound := g.classBound(c)
 	doc := docLines(c.Doc, strings.Join(refLines(c.Refs), "\n"))
+	if pg.Support != nil {
+		doc = append(doc, "", supportText(pg.Support))
+	}
 	if bound {
 		doc = append(doc, "", "A "+name+" is safe for use by several goroutines.")
 	} else {

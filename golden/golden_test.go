@@ -153,6 +153,17 @@ func TestGolden(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("GOOS=js GOARCH=wasm go vet: %v\n%s", err, out)
 	}
+	if testing.Short() {
+		return
+	}
+	// staticcheck, pinned, on the native build and on a platform with
+	// stubs (harmony marks most of the WebSocket family unsupported).
+	for _, tag := range []string{"", "taro_harmony"} {
+		args := []string{"run", "honnef.co/go/tools/cmd/staticcheck@v0.8.2", "-tags", tag, "./" + filepath.Base(vetRoot) + "/..."}
+		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+			t.Errorf("staticcheck -tags %q: %v\n%s", tag, err, out)
+		}
+	}
 }
 
 // vetDir is a scratch directory inside the module, so the generated

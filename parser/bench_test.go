@@ -64,6 +64,15 @@ func BenchmarkParseScaled(b *testing.B) {
 			}
 			b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N), "ns/page")
 		})
+		// The same page through goldmark alone, to tell the parser's
+		// scaling from goldmark's.
+		b.Run(fmt.Sprintf("goldmark-%dx", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				markdown.Parser().Parse(text.NewReader(src))
+			}
+		})
 	}
 }
 

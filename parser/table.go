@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/tarogen/tarogen/spec"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -119,90 +118,184 @@ func (p *pageParser) htmlTable(off int) (tb *table, end int, ok bool) {
 		return nil, off, false
 	}
 	end = off + closeAt + len("</table>")
-	raw := p.body[off:end]
-	nodes, err := html.ParseFragment(bytes.NewReader(raw), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	if err != nil {
-		p.diags.Errorf(p.at(off), "unreadable HTML table: %v", err)
-		return nil, end, false
-	}
-	var tableNode *html.Node
-	for _, n := range nodes {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-			tableNode = n
-			break
-		}
-	}
-	if tableNode == nil {
-		p.diags.Errorf(p.at(off), "unreadable HTML table: no <table> element")
-		return nil, end, false
-	}
-	tb = &table{pos: p.at(off), html: true}
-	// goquery gives the structure; the byte offsets of <tr> and <td>/<th>
-	// tags, found by scanning the same bytes in the same order, give the
-	// positions (the HTML parser keeps none).
-	trOffs := tagOffsets(raw, "tr")
-	doc := goquery.NewDocumentFromNode(tableNode)
-	trs := doc.Find("tr")
-	if len(trOffs) != trs.Length() {
-		trOffs = nil // unusual markup: fall back to the table's position
-	}
-	trs.Each(func(i int, tr *goquery.Selection) {
-		rowStart, rowEnd := 0, len(raw)
-		if trOffs != nil {
-			rowStart = trOffs[i]
-			if i+1 < len(trOffs) {
-				rowEnd = trOffs[i+1]
-			}
-		}
-		rw := row{pos: p.at(off + rowStart)}
-		cellOffs := cellOffsets(raw[rowStart:rowEnd])
-		isHeader := false
-		tds := tr.ChildrenFiltered("td,th")
-		if len(cellOffs) != tds.Length() {
-			cellOffs = nil
-		}
-		tds.Each(func(j int, td *goquery.Selection) {
-			n := td.Get(0)
-			if n.DataAtom == atom.Th {
-				isHeader = true
-			}
-			c := cell{pos: rw.pos, typePos: rw.pos, text: htmlText(n)}
-			c.typeSrc = strings.TrimSpace(htmlPlain(n))
-			if cellOffs != nil {
-				co := cellOffs[j]
-				c.pos = p.at(off + rowStart + co.content)
-				c.typePos = p.at(off + rowStart + co.content + co.code)
-				// A <code> cell with no nested tags: hand typeexpr the
-				// source bytes (it decodes entities itself), so that its
-				// positions are exact.
-				if co.code > 0 {
-					inner := raw[rowStart+co.content+co.code : rowEnd]
-					if k := indexFold(inner, "</code>"); k >= 0 && bytes.IndexByte(inner[:k], '<') < 0 {
-						lead := len(inner[:k]) - len(bytes.TrimLeft(inner[:k], " \t\r\n"))
-						c.typeSrc = string(bytes.TrimSpace(inner[:k]))
-						c.typePos = p.at(off + rowStart + co.content + co.code + lead)
-					}
-				}
-			}
-			rw.cells = append(rw.cells, c)
-		})
-		if isHeader && tb.header == nil {
-			tb.header = rw.cells
+	tb = p.readHTMLTable(off, p.body[off:end])
+	return tb, end, true
+}
+
+// readHTMLTable reads the rows of an HTML table with x/net/html's
+// tokenizer (the layer goquery's documents are built on). The tokenizer
+// hands back each token's raw bytes, so every row and cell gets its exact
+// byte position, and a <code> cell's source bytes go to typeexpr as they
+// are (entities included: typeexpr decodes them), which keeps type
+// positions exact. Building a goquery document per table was measured at
+// over half of the parse time of an HTML-table page, for no extra
+// information.
+func (p *pageParser) readHTMLTable(off int, raw []byte) *table {
+	tb := &table{pos: p.at(off), html: true}
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	var (
+		pos       int // offset in raw of the current token
+		rw        *row
+		rowHeader bool
+		inCell    bool
+		c         cellBuilder
+		hrefs     []string
+	)
+	endCell := func() {
+		if !inCell {
 			return
 		}
-		tb.rows = append(tb.rows, rw)
-	})
-	if tb.header == nil && len(tb.rows) > 0 {
-		tb.header, tb.rows = tb.rows[0].cells, tb.rows[1:]
+		inCell = false
+		rw.cells = append(rw.cells, c.finish(p, off, raw))
 	}
-	// Mark short rows the way pipeTable does.
-	for i := range tb.rows {
-		r := &tb.rows[i]
-		for len(r.cells) < len(tb.header) {
-			r.cells = append(r.cells, cell{pos: r.pos, typePos: r.pos, missing: true})
+	endRow := func() {
+		endCell()
+		if rw == nil {
+			return
+		}
+		if rowHeader && tb.header == nil {
+			tb.header = rw.cells
+		} else if len(rw.cells) > 0 {
+			tb.rows = append(tb.rows, *rw)
+		}
+		rw = nil
+	}
+	for {
+		tt := z.Next()
+		start := pos
+		pos += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			endRow()
+			if tb.header == nil && len(tb.rows) > 0 {
+				tb.header, tb.rows = tb.rows[0].cells, tb.rows[1:]
+			}
+			for i := range tb.rows {
+				r := &tb.rows[i]
+				for len(r.cells) < len(tb.header) {
+					r.cells = append(r.cells, cell{pos: r.pos, typePos: r.pos, missing: true})
+				}
+			}
+			return tb
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Tr:
+				endRow()
+				rw, rowHeader = &row{pos: p.at(off + start)}, false
+			case atom.Td, atom.Th:
+				if rw == nil { // a cell outside <tr>: HTML implies the row
+					rw, rowHeader = &row{pos: p.at(off + start)}, false
+				}
+				endCell()
+				inCell = true
+				rowHeader = rowHeader || atom.Lookup(name) == atom.Th
+				c = cellBuilder{start: pos}
+			case atom.Code:
+				if inCell {
+					c.openCode(pos)
+				}
+			case atom.A:
+				href := ""
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if string(k) == "href" {
+						href = string(v)
+					}
+				}
+				hrefs = append(hrefs, href)
+				if inCell {
+					c.text.WriteByte('[')
+				}
+			case atom.Br:
+				if inCell {
+					c.text.WriteByte('\n')
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Td, atom.Th:
+				endCell()
+			case atom.Tr:
+				endRow()
+			case atom.Code:
+				if inCell {
+					c.closeCode(start)
+				}
+			case atom.A:
+				href := ""
+				if n := len(hrefs); n > 0 {
+					href, hrefs = hrefs[n-1], hrefs[:n-1]
+				}
+				if inCell {
+					c.text.WriteString("](" + href + ")")
+				}
+			}
+		case html.TextToken:
+			if inCell {
+				c.addText(z.Text())
+			}
 		}
 	}
-	return tb, end, true
+}
+
+// cellBuilder collects one HTML cell: its rendered text, its decoded plain
+// text, and where a sole <code> element's content lies in the source.
+type cellBuilder struct {
+	start            int // offset in the table source just past <td>
+	text, plain      strings.Builder
+	codes            int  // <code> elements seen
+	codeStart        int  // offset of the first <code>'s content
+	codeEnd          int  // offset of its </code>
+	inCode, outsider bool // inside <code>; text seen outside any <code>
+}
+
+func (c *cellBuilder) openCode(at int) {
+	c.codes++
+	c.inCode = true
+	if c.codes == 1 {
+		c.codeStart, c.codeEnd = at, -1
+	}
+	c.text.WriteByte('`')
+}
+
+func (c *cellBuilder) closeCode(at int) {
+	if c.inCode && c.codes == 1 && c.codeEnd < 0 {
+		c.codeEnd = at
+	}
+	c.inCode = false
+	c.text.WriteByte('`')
+}
+
+func (c *cellBuilder) addText(t []byte) {
+	if !c.inCode && len(bytes.TrimSpace(t)) > 0 {
+		c.outsider = true
+	}
+	// Newlines in HTML source are spaces; only <br> breaks a line.
+	c.text.WriteString(strings.ReplaceAll(string(t), "\n", " "))
+	c.plain.Write(t)
+}
+
+func (c *cellBuilder) finish(p *pageParser, off int, raw []byte) cell {
+	content := c.start
+	for content < len(raw) && (raw[content] == ' ' || raw[content] == '\t' || raw[content] == '\n' || raw[content] == '\r') {
+		content++
+	}
+	out := cell{pos: p.at(off + content), text: collapseSpace(c.text.String())}
+	if c.codes == 1 && !c.outsider && c.codeEnd >= c.codeStart {
+		// The type is the source bytes of the code element, so that
+		// typeexpr's positions are exact.
+		src := raw[c.codeStart:c.codeEnd]
+		lead := len(src) - len(bytes.TrimLeft(src, " \t\r\n"))
+		out.typeSrc = string(bytes.TrimSpace(src))
+		out.typePos = p.at(off + c.codeStart + lead)
+		return out
+	}
+	out.typeSrc = strings.TrimSpace(c.plain.String())
+	out.typePos = out.pos
+	return out
 }
 
 // tagOffsets returns the offsets of each opening tag named name in raw.
@@ -214,37 +307,6 @@ func tagOffsets(raw []byte, name string) []int {
 				offs = append(offs, i)
 			}
 		}
-	}
-	return offs
-}
-
-type cellOffset struct {
-	content int // just past the opening tag's '>'
-	code    int // bytes to skip to reach the type: a leading <code> tag
-}
-
-func cellOffsets(raw []byte) []cellOffset {
-	var offs []cellOffset
-	for i := 0; i+3 < len(raw); i++ {
-		if raw[i] != '<' || !(hasPrefixFold(raw[i+1:], "td") || hasPrefixFold(raw[i+1:], "th")) {
-			continue
-		}
-		if k := raw[i+3]; k != '>' && k != ' ' && k != '\t' && k != '\n' && k != '\r' && k != '/' {
-			continue
-		}
-		gt := bytes.IndexByte(raw[i:], '>')
-		if gt < 0 {
-			break
-		}
-		co := cellOffset{content: i + gt + 1}
-		inner := raw[co.content:]
-		ws := len(inner) - len(bytes.TrimLeft(inner, " \t\r\n"))
-		co.content += ws
-		if hasPrefixFold(inner[ws:], "<code>") {
-			co.code = len("<code>")
-		}
-		offs = append(offs, co)
-		i += gt
 	}
 	return offs
 }

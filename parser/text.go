@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/net/html"
 )
 
 // Text fields of the model (Doc, cell descriptions) are Markdown-flavoured
@@ -179,65 +178,6 @@ func itoa(i int) string {
 		d[k] = '-'
 	}
 	return string(d[k:])
-}
-
-// htmlText renders an HTML cell the same way: <code> as `x`, <a> as
-// [text](href), <br> as a line break, other tags dropped, whitespace
-// collapsed.
-func htmlText(n *html.Node) string {
-	var b strings.Builder
-	writeHTML(&b, n)
-	return collapseSpace(b.String())
-}
-
-func writeHTML(b *strings.Builder, n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			// Newlines in HTML source are spaces; only <br> breaks a line.
-			b.WriteString(strings.ReplaceAll(c.Data, "\n", " "))
-		case html.ElementNode:
-			switch c.Data {
-			case "code":
-				b.WriteByte('`')
-				b.WriteString(htmlPlain(c))
-				b.WriteByte('`')
-			case "a":
-				b.WriteByte('[')
-				writeHTML(b, c)
-				b.WriteString("](" + attr(c, "href") + ")")
-			case "br":
-				b.WriteString("\n")
-			default:
-				writeHTML(b, c)
-			}
-		}
-	}
-}
-
-// htmlPlain is the text content of n, entities decoded.
-func htmlPlain(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				b.WriteString(c.Data)
-			}
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // collapseSpace trims s and folds each run of spaces and tabs into one

@@ -173,6 +173,8 @@ func (o *SendOption) finish(api string, err error) error {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 //
+// Platforms: supported on weapp, swan, alipay, h5, rn, harmony_hybrid; not supported on tt, harmony; unknown elsewhere (calls through).
+//
 // A SocketTask is safe for use by several goroutines.
 type SocketTask struct {
 	s *runtime.Socket

@@ -1,0 +1,279 @@
+package hostile
+
+import (
+	"bufio"
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Peer is a TCP listener on 127.0.0.1 that upgrades each connection by
+// hand and hands it to the test as a *Conn. Everything it started is closed
+// and waited for when the test ends.
+type Peer struct {
+	URL string // "ws://127.0.0.1:port/"
+
+	ln    net.Listener
+	conns chan *Conn
+	wg    sync.WaitGroup
+
+	mu   sync.Mutex
+	open map[*Conn]bool
+	done bool
+
+	// Greeting, if set before a client connects, is written in the same
+	// write as the 101 response, so the first frames share a TCP segment
+	// (and a read) with the handshake.
+	Greeting []byte
+}
+
+// Listen starts a Peer for the length of tb.
+func Listen(tb testing.TB) *Peer {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("hostile: listen: %v", err)
+	}
+	p := &Peer{
+		URL:   "ws://" + ln.Addr().String() + "/",
+		ln:    ln,
+		conns: make(chan *Conn, 1024),
+		open:  make(map[*Conn]bool),
+	}
+	p.wg.Add(1)
+	go p.accept()
+	tb.Cleanup(p.Close)
+	return p
+}
+
+// Close stops the listener, closes every connection and waits for the
+// peer's goroutines.
+func (p *Peer) Close() {
+	p.mu.Lock()
+	p.done = true
+	for c := range p.open {
+		c.Close()
+	}
+	p.mu.Unlock()
+	p.ln.Close()
+	p.wg.Wait()
+}
+
+func (p *Peer) accept() {
+	defer p.wg.Done()
+	for {
+		nc, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			c, err := p.upgrade(nc)
+			if err != nil {
+				nc.Close()
+				return
+			}
+			p.mu.Lock()
+			if p.done {
+				p.mu.Unlock()
+				c.Close()
+				return
+			}
+			p.open[c] = true
+			p.mu.Unlock()
+			p.conns <- c
+		}()
+	}
+}
+
+// acceptGUID is RFC 6455 §1.3's magic string.
+const acceptGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+// AcceptKey computes Sec-WebSocket-Accept for a Sec-WebSocket-Key.
+func AcceptKey(key string) string {
+	h := sha1.Sum([]byte(key + acceptGUID))
+	return base64.StdEncoding.EncodeToString(h[:])
+}
+
+func (p *Peer) upgrade(nc net.Conn) (*Conn, error) {
+	nc.SetDeadline(time.Now().Add(30 * time.Second))
+	br := bufio.NewReader(nc)
+	req, err := http.ReadRequest(br)
+	if err != nil {
+		return nil, err
+	}
+	key := req.Header.Get("Sec-WebSocket-Key")
+	if !strings.EqualFold(req.Header.Get("Upgrade"), "websocket") || key == "" {
+		io.WriteString(nc, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+		return nil, errors.New("not a WebSocket upgrade")
+	}
+	resp := "HTTP/1.1 101 Switching Protocols\r\n" +
+		"Upgrade: websocket\r\n" +
+		"Connection: Upgrade\r\n" +
+		"Sec-WebSocket-Accept: " + AcceptKey(key) + "\r\n\r\n"
+	if _, err := nc.Write(append([]byte(resp), p.Greeting...)); err != nil {
+		return nil, err
+	}
+	nc.SetDeadline(time.Time{})
+	return &Conn{nc: nc, br: br, peer: p}, nil
+}
+
+// Next waits up to 30s for the next upgraded connection.
+func (p *Peer) Next(tb testing.TB) *Conn {
+	tb.Helper()
+	select {
+	case c := <-p.conns:
+		return c
+	case <-time.After(30 * time.Second):
+		tb.Fatalf("hostile: no client connected within 30s")
+		return nil
+	}
+}
+
+// Conn is one upgraded connection, from the peer's side.
+type Conn struct {
+	nc   net.Conn
+	br   *bufio.Reader
+	peer *Peer
+
+	closeOnce sync.Once
+}
+
+// NetConn returns the TCP connection.
+func (c *Conn) NetConn() net.Conn { return c.nc }
+
+// Write writes raw bytes (frames built with Frame, or anything else).
+func (c *Conn) Write(b []byte) error {
+	_, err := c.nc.Write(b)
+	return err
+}
+
+// CloseWrite half-closes the connection: the client reads EOF after what
+// was written, and can still send.
+func (c *Conn) CloseWrite() error {
+	if tc, ok := c.nc.(*net.TCPConn); ok {
+		return tc.CloseWrite()
+	}
+	return c.nc.Close()
+}
+
+// Close closes the connection.
+func (c *Conn) Close() {
+	c.closeOnce.Do(func() {
+		c.nc.Close()
+		c.peer.mu.Lock()
+		delete(c.peer.open, c)
+		c.peer.mu.Unlock()
+	})
+}
+
+// ReadFrame reads one frame the client sent and unmasks it. Frames longer
+// than 16 MiB are refused, so a broken client cannot make the peer allocate
+// without bound.
+func (c *Conn) ReadFrame() (ClientFrame, error) {
+	var h [2]byte
+	if _, err := io.ReadFull(c.br, h[:]); err != nil {
+		return ClientFrame{}, err
+	}
+	f := ClientFrame{Fin: h[0]&0x80 != 0, RSV: (h[0] >> 4) & 0x7, Opcode: h[0] & 0x0f, Masked: h[1]&0x80 != 0}
+	n := uint64(h[1] & 0x7f)
+	switch n {
+	case 126:
+		var b [2]byte
+		if _, err := io.ReadFull(c.br, b[:]); err != nil {
+			return f, err
+		}
+		n = uint64(binary.BigEndian.Uint16(b[:]))
+	case 127:
+		var b [8]byte
+		if _, err := io.ReadFull(c.br, b[:]); err != nil {
+			return f, err
+		}
+		n = binary.BigEndian.Uint64(b[:])
+	}
+	if n > 16<<20 {
+		return f, fmt.Errorf("hostile: client frame of %d bytes", n)
+	}
+	var key [4]byte
+	if f.Masked {
+		if _, err := io.ReadFull(c.br, key[:]); err != nil {
+			return f, err
+		}
+	}
+	f.Payload = make([]byte, n)
+	if _, err := io.ReadFull(c.br, f.Payload); err != nil {
+		return f, err
+	}
+	if f.Masked {
+		for i := range f.Payload {
+			f.Payload[i] ^= key[i%4]
+		}
+	}
+	return f, nil
+}
+
+// Outcome is what the client put on the wire before its side of the TCP
+// connection ended.
+type Outcome struct {
+	CloseSent   bool   // a close frame arrived
+	Code        int    // its status code, 1005 if it had none; 1006 if no close frame
+	Reason      string // its reason
+	Pongs       int    // pong frames before it
+	Messages    int    // data frames before it
+	UnmaskedErr bool   // some frame was not masked (RFC 6455 §5.1: clients must mask)
+	Err         error  // how reading ended after the close frame, or without one: io.EOF, a reset...
+}
+
+// ReadUntilClose reads the client's frames until its close frame, then on
+// to EOF (the client closes TCP after the close handshake), or until a read
+// error; it gives up after limit.
+func (c *Conn) ReadUntilClose(limit time.Duration) Outcome {
+	c.nc.SetReadDeadline(time.Now().Add(limit))
+	defer c.nc.SetReadDeadline(time.Time{})
+	out := Outcome{Code: 1006}
+	for {
+		f, err := c.ReadFrame()
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		if !f.Masked {
+			out.UnmaskedErr = true
+		}
+		switch f.Opcode {
+		case OpPong:
+			out.Pongs++
+		case OpClose:
+			if !out.CloseSent {
+				out.CloseSent = true
+				out.Code, out.Reason = f.CloseCode()
+			}
+		case OpText, OpBinary, OpContinuation:
+			out.Messages++
+		}
+	}
+}
+
+// Drain reads and discards what the client sends until the connection ends,
+// in the background; the returned channel yields the Outcome. A test uses
+// it when the client may write a lot (pongs to a flood of pings) while the
+// peer is still writing.
+func (c *Conn) Drain(limit time.Duration) <-chan Outcome {
+	ch := make(chan Outcome, 1)
+	c.peer.wg.Add(1)
+	go func() {
+		defer c.peer.wg.Done()
+		ch <- c.ReadUntilClose(limit)
+	}()
+	return ch
+}
