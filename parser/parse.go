@@ -812,6 +812,12 @@ func (p *pageParser) examples(bs []blk, level int) []spec.Example {
 // the method's support unless it has its own.
 func (p *pageParser) attachSupport(rows []*spec.Support) {
 	pg := p.page
+	byName := map[string][]*spec.Function{}
+	if pg.Class != nil {
+		for _, m := range pg.Class.Methods {
+			byName[m.Name] = append(byName[m.Name], m)
+		}
+	}
 	for _, s := range rows {
 		api := strings.TrimPrefix(s.API, "Taro.")
 		switch {
@@ -830,9 +836,9 @@ func (p *pageParser) attachSupport(rows []*spec.Support) {
 		case pg.Class != nil && strings.HasPrefix(api, pg.Class.Name+"."):
 			name := api[len(pg.Class.Name)+1:]
 			found := false
-			for _, m := range pg.Class.Methods {
-				if m.Name == name {
-					found = true
+			for _, m := range byName[name] {
+				found = true
+				{
 					if m.Support == nil {
 						m.Support = s
 					} else {

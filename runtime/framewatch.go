@@ -29,7 +29,7 @@ import (
 type frameWatch struct {
 	net.Conn
 
-	inHTTP  bool    // still in the handshake's HTTP responses
+	inHTTP  bool     // still in the handshake's HTTP responses
 	status  [12]byte // "HTTP/1.1 101" of the current header block
 	nStatus int
 	crlf    int // bytes of "\r\n\r\n" matched so far

@@ -2,11 +2,13 @@ package runtime
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -19,6 +21,10 @@ import (
 // handler without a copy, so one big message does not pin memory for the
 // task's lifetime.
 const maxRetainedReadBuffer = 64 << 10
+
+// errCloseBody is what the close handler returns for a close frame with a
+// 1-byte body (see framewatch.go).
+var errCloseBody = errors.New("close frame body of 1 byte")
 
 // run is the task's reader goroutine: it dials, then reads until the
 // connection ends, and runs the handlers (see dispatch.go).
@@ -64,29 +70,62 @@ func (s *Socket) run(ctx context.Context) {
 
 func (s *Socket) dial(ctx context.Context) (*websocket.Conn, *http.Response, error) {
 	var stopAfter func() bool
+	dialTCP := func(dialCtx context.Context, network, addr string) (net.Conn, error) {
+		var nd net.Dialer
+		c, err := nd.DialContext(dialCtx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		if tcp, ok := c.(*net.TCPConn); ok && s.cfg.tcpNoDelay != nil {
+			tcp.SetNoDelay(*s.cfg.tcpNoDelay) // nil keeps Go's default, no delay (see doc.go)
+		}
+		// gorilla honours a cancelled context only until TCP is up; this
+		// makes a cancel (Close while CONNECTING, or the caller's Context)
+		// abort the TLS and HTTP exchange as well. It closes rather than
+		// setting a past deadline, which gorilla's own SetDeadline could
+		// undo. ctx, not dialCtx: gorilla cancels dialCtx as soon as the
+		// dial returns.
+		stopAfter = context.AfterFunc(ctx, func() { c.Close() })
+		return c, nil
+	}
 	d := websocket.Dialer{
 		Proxy:            http.ProxyFromEnvironment, // as gorilla's DefaultDialer
 		HandshakeTimeout: s.cfg.handshakeTimeout,
 		Subprotocols:     s.cfg.protocols,
 		TLSClientConfig:  s.cfg.tlsConfig,
-		NetDialContext: func(dialCtx context.Context, network, addr string) (net.Conn, error) {
-			var nd net.Dialer
-			c, err := nd.DialContext(dialCtx, network, addr)
+	}
+	// The frame watch (framewatch.go) must see the bytes gorilla parses
+	// frames from: the TCP stream for ws://, the decrypted stream for
+	// wss://. For wss:// that means doing TLS here, as gorilla would;
+	// gorilla v1.5.3 runs NetDialTLSContext to reach a proxy too, so
+	// through an HTTP proxy wss:// keeps gorilla's own TLS and goes
+	// unwatched (see doc.go).
+	u, _ := url.Parse(s.cfg.url) // validated by Connect
+	if u.Scheme == "ws" {
+		d.NetDialContext = func(dialCtx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dialTCP(dialCtx, network, addr)
 			if err != nil {
 				return nil, err
 			}
-			if tcp, ok := c.(*net.TCPConn); ok && s.cfg.tcpNoDelay != nil {
-				tcp.SetNoDelay(*s.cfg.tcpNoDelay) // nil keeps Go's default, no delay (see doc.go)
+			s.watch = newFrameWatch(c)
+			return s.watch, nil
+		}
+	} else if proxyURL, err := d.Proxy(&http.Request{URL: &url.URL{Scheme: "https", Host: u.Host}}); err == nil && proxyURL == nil {
+		d.NetDialTLSContext = func(dialCtx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dialTCP(dialCtx, network, addr)
+			if err != nil {
+				return nil, err
 			}
-			// gorilla honours a cancelled context only until TCP is up; this
-			// makes a cancel (Close while CONNECTING, or the caller's Context)
-			// abort the TLS and HTTP exchange as well. It closes rather than
-			// setting a past deadline, which gorilla's own SetDeadline could
-			// undo. ctx, not dialCtx: gorilla cancels dialCtx as soon as the
-			// dial returns.
-			stopAfter = context.AfterFunc(ctx, func() { c.Close() })
-			return c, nil
-		},
+			tc, err := tlsHandshake(dialCtx, c, s.cfg.tlsConfig, u.Hostname())
+			if err != nil {
+				c.Close()
+				return nil, err
+			}
+			s.watch = newFrameWatch(tc)
+			return s.watch, nil
+		}
+	} else {
+		d.NetDialContext = dialTCP
 	}
 	conn, resp, err := d.DialContext(ctx, s.cfg.url, s.cfg.header)
 	if stopAfter != nil && !stopAfter() && err == nil {
@@ -96,6 +135,30 @@ func (s *Socket) dial(ctx context.Context) (*websocket.Conn, *http.Response, err
 		return nil, nil, context.Cause(ctx)
 	}
 	return conn, resp, err
+}
+
+// tlsHandshake is what gorilla does for wss:// when it dials itself:
+// a copy of cfg with ServerName defaulting to the URL's host, the handshake
+// bounded by ctx, and the host name verified.
+func tlsHandshake(ctx context.Context, c net.Conn, cfg *tls.Config, host string) (*tls.Conn, error) {
+	if cfg == nil {
+		cfg = &tls.Config{}
+	} else {
+		cfg = cfg.Clone()
+	}
+	if cfg.ServerName == "" {
+		cfg.ServerName = host
+	}
+	tc := tls.Client(c, cfg)
+	if err := tc.HandshakeContext(ctx); err != nil {
+		return nil, err
+	}
+	if !cfg.InsecureSkipVerify {
+		if err := tc.VerifyHostname(cfg.ServerName); err != nil {
+			return nil, err
+		}
+	}
+	return tc, nil
 }
 
 func (s *Socket) dialError(ctx context.Context, err error, resp *http.Response) *Error {
@@ -220,6 +283,12 @@ func (s *Socket) onPong(string) error {
 // unless we sent ours already. gorilla then returns the peer's
 // *websocket.CloseError from NextReader.
 func (s *Socket) onPeerClose(code int, _ string) error {
+	if s.watch != nil && s.watch.badCloseBody {
+		// gorilla reads a 1-byte body as "no status"; RFC 6455 §5.5.1 says
+		// a body starts with a 2-byte code. Returning an error makes
+		// NextReader return it; readFailed fails the connection with 1002.
+		return errCloseBody
+	}
 	s.mu.Lock()
 	echo := !s.closeSent
 	s.closeSent = true
@@ -260,8 +329,17 @@ func (s *Socket) readFailed(err error) {
 		s.finish(nil, ce.Code, ce.Text) // the peer's close frame: a clean close
 	case cause != nil:
 		s.finish(cause, websocket.CloseAbnormalClosure, "")
+	case errors.Is(err, errCloseBody):
+		s.failProtocol(websocket.CloseProtocolError, errCloseBody.Error())
+	case errors.Is(err, websocket.ErrReadLimit) && s.watch != nil && s.watch.badLength:
+		// gorilla reports a 64-bit length with its top bit set as
+		// ErrReadLimit, and sends nothing: it is a framing error (§5.2).
+		s.failProtocol(websocket.CloseProtocolError, "invalid frame length: most significant bit set")
 	case errors.Is(err, websocket.ErrReadLimit):
-		// gorilla has sent close 1009 (without a reason) already.
+		// gorilla has sent close 1009 (without a reason), except when the
+		// lengths of a message's frames overflow an int64; then this sends
+		// it, and otherwise gorilla refuses a second close frame.
+		s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseMessageTooBig, ""), s.writeDeadline())
 		s.finish(failCause(s.api, err, fmt.Sprintf("message exceeds the read limit of %d bytes", s.cfg.readLimit), ErrTooLarge),
 			websocket.CloseMessageTooBig, "")
 	case errors.As(err, &ne) && ne.Timeout():

@@ -228,6 +228,20 @@ func (t *TupleType) String() string        { return "[" + joinTypes(t.Elems, ", 
 func (t *UnionType) String() string        { return joinTypes(t.Types, " | ") }
 func (t *IntersectionType) String() string { return joinTypes(t.Types, " & ") }
 
+// needsParens reports whether t must be parenthesised as an operand of
+// keyof, &, | or [] so that it reads back as the same tree.
+func needsParens(t Type, inUnion bool) bool {
+	switch t.(type) {
+	case *FuncType:
+		return true
+	case *UnionType:
+		return !inUnion
+	case *IntersectionType:
+		return false
+	}
+	return false
+}
+
 func (t *LiteralType) String() string {
 	if t.Lit == "string" {
 		return strconv.Quote(t.Value)
@@ -297,7 +311,13 @@ func (t *ObjectType) String() string {
 func (t *RecordType) String() string {
 	return "Record<" + t.Key.String() + ", " + t.Value.String() + ">"
 }
-func (t *KeyOfType) String() string   { return "keyof " + t.Type.String() }
+func (t *KeyOfType) String() string {
+	switch t.Type.(type) {
+	case *UnionType, *IntersectionType, *FuncType:
+		return "keyof (" + t.Type.String() + ")"
+	}
+	return "keyof " + t.Type.String()
+}
 func (t *PromiseType) String() string { return "Promise<" + t.Elem.String() + ">" }
 
 func joinTypes(ts []Type, sep string) string {
@@ -311,7 +331,7 @@ func joinTypes(ts []Type, sep string) string {
 			continue
 		}
 		s := t.String()
-		if _, ok := t.(*FuncType); ok && sep != ", " {
+		if sep != ", " && needsParens(t, sep == " | ") {
 			s = "(" + s + ")"
 		}
 		b.WriteString(s)
