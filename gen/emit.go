@@ -50,6 +50,10 @@ func (g *generator) emitCommon() *jen.File {
 		jen.Return(jen.Id("api").Op("+").Lit(":fail ").Op("+").Err().Dot("Error").Call()),
 	)
 
+	if g.needReport {
+		emitReport(f)
+	}
+
 	// Support and the API lookup.
 	f.Comment("Support is what a page says about an API on a platform.")
 	f.Type().Id("Support").Int()
@@ -244,10 +248,62 @@ func (g *generator) emitFinish(f *jen.File, di *declInfo) {
 			}))
 	}
 	f.Comment("finish reports err (nil: success) to the callbacks and returns it.")
+	if rt, ok := sharedResult(di); ok {
+		// The usual case: all three callbacks take the same result type,
+		// so the shared generic report does the work.
+		g.needReport = true
+		f.Func().Params(jen.Id("o").Op("*").Id(di.goName)).Id("finish").Params(jen.Id("api").String(), jen.Err().Error()).Error().Block(
+			jen.Return(jen.Id("report").Call(jen.Id("api"), jen.Err(),
+				jen.Func().Params(jen.Id("msg").String()).Add(rt.code()).Block(jen.Return(g.resultValue(rt, jen.Id("msg")))),
+				jen.Id("o").Dot(di.field("success").goName), jen.Id("o").Dot(di.field("fail").goName), jen.Id("o").Dot(di.field("complete").goName))))
+		return
+	}
 	f.Func().Params(jen.Id("o").Op("*").Id(di.goName)).Id("finish").Params(jen.Id("api").String(), jen.Err().Error()).Error().Block(
 		jen.Id("msg").Op(":=").Id("errMsg").Call(jen.Id("api"), jen.Err()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(call("fail")).Else().Block(call("success")),
 		call("complete"),
+		jen.Return(jen.Err()),
+	)
+}
+
+// sharedResult returns the one parameter type that success, fail and
+// complete all take, when they do.
+func sharedResult(di *declInfo) (typ, bool) {
+	var rt typ
+	var text string
+	for i, name := range []string{"success", "fail", "complete"} {
+		fi := di.field(name)
+		if fi == nil || fi.typ.kind != kFunc || fi.typ.fn == nil || len(fi.typ.fn.params) != 1 || fi.typ.fn.params[0].rest || fi.typ.fn.result.kind != kVoid {
+			return typ{}, false
+		}
+		p := fi.typ.fn.params[0].typ
+		if i == 0 {
+			rt, text = p, fmt.Sprintf("%#v", p.code())
+		} else if fmt.Sprintf("%#v", p.code()) != text {
+			return typ{}, false
+		}
+	}
+	return rt, true
+}
+
+// emitReport writes the generic helper behind finish.
+func emitReport(f *jen.File) {
+	f.Comment("report passes err's errMsg (nil: \"<api>:ok\") to fail or success, then to complete, in")
+	f.Comment("Taro's order, and returns err: one outcome, two paths.")
+	cb := func() *jen.Statement { return jen.Func().Params(jen.Id("R")) }
+	f.Func().Id("report").Types(jen.Id("R").Any()).Params(
+		jen.Id("api").String(), jen.Err().Error(), jen.Id("result").Func().Params(jen.String()).Id("R"),
+		jen.List(jen.Id("success"), jen.Id("fail"), jen.Id("complete")).Add(cb()),
+	).Error().Block(
+		jen.Comment("Most Go callers pass no callbacks: then no errMsg is built (it would allocate)."),
+		jen.If(jen.Id("success").Op("==").Nil().Op("&&").Id("fail").Op("==").Nil().Op("&&").Id("complete").Op("==").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("msg").Op(":=").Id("errMsg").Call(jen.Id("api"), jen.Err()),
+		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("fail").Op("!=").Nil()).Block(
+			jen.Id("fail").Call(jen.Id("result").Call(jen.Id("msg"))),
+		).Else().If(jen.Err().Op("==").Nil().Op("&&").Id("success").Op("!=").Nil()).Block(
+			jen.Id("success").Call(jen.Id("result").Call(jen.Id("msg"))),
+		),
+		jen.If(jen.Id("complete").Op("!=").Nil()).Block(jen.Id("complete").Call(jen.Id("result").Call(jen.Id("msg")))),
 		jen.Return(jen.Err()),
 	)
 }

@@ -79,10 +79,12 @@ func Generate(pkg *spec.Package, opt Options) ([]File, spec.Diagnostics) {
 		}
 		files = append(files, File{Name: name, Content: src})
 	}
-	add("tarogen.go", g.emitCommon())
+	// Pages first: emitting them records which shared helpers tarogen.go
+	// must hold.
 	for _, pg := range g.pkg.Pages {
 		add(fileName(pg.Name), g.emitPage(pg))
 	}
+	add("tarogen.go", g.emitCommon())
 	for _, p := range g.platforms {
 		add("platform."+p.ID+".go", g.emitPlatform(p))
 	}
@@ -118,6 +120,7 @@ type generator struct {
 	namedGo   map[string]*overlay.GoType
 
 	needCallbackResult bool
+	needReport         bool // some option's finish uses report
 }
 
 func newGenerator(pkg *spec.Package, opt Options) *generator {

@@ -66,9 +66,13 @@
 // # Tables
 //
 // Member tables are Markdown pipe tables (from the goldmark tree) or HTML
-// <table> blocks (read with goquery; positions come from scanning the same
-// bytes for <tr>/<td> tags, since the HTML parser keeps none). An HTML
-// table runs from <table> to </table> even across blank lines. Columns are
+// <table> blocks. An HTML table runs from <table> to </table> even across
+// blank lines (goldmark ends an HTML block at a blank line); it is read
+// with x/net/html's tokenizer, which gives every tag's byte offset and so
+// exact row, cell and type positions. (goquery, which builds a document
+// tree on the same package and keeps no positions, cost over half the
+// parse time of an HTML-table page; it reads the MDX icon lines, where
+// only attributes matter.) Columns are
 // recognised by header name in any order: 参数/属性/Property/Parameter/Name
 // (name), 类型/Type, 必填/Required, 默认值/Default, 说明/描述/备注/
 // Description, 只读/Readonly. An unrecognised column is a warning naming

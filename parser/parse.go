@@ -838,12 +838,10 @@ func (p *pageParser) attachSupport(rows []*spec.Support) {
 			found := false
 			for _, m := range byName[name] {
 				found = true
-				{
-					if m.Support == nil {
-						m.Support = s
-					} else {
-						p.compareSupport(s, m.Support, "the method's own support", "the page-level table")
-					}
+				if m.Support == nil {
+					m.Support = s
+				} else {
+					p.compareSupport(s, m.Support, "the method's own support", "the page-level table")
 				}
 			}
 			if found {

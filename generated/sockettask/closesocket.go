@@ -39,20 +39,9 @@ func (o *CloseSocketOption) check(api string) error {
 
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *CloseSocketOption) finish(api string, err error) error {
-	msg := errMsg(api, err)
-	if err != nil {
-		if o.Fail != nil {
-			o.Fail(CallbackResult{ErrMsg: msg})
-		}
-	} else {
-		if o.Success != nil {
-			o.Success(CallbackResult{ErrMsg: msg})
-		}
-	}
-	if o.Complete != nil {
-		o.Complete(CallbackResult{ErrMsg: msg})
-	}
-	return err
+	return report(api, err, func(msg string) CallbackResult {
+		return CallbackResult{ErrMsg: msg}
+	}, o.Success, o.Fail, o.Complete)
 }
 
 // CloseSocket 关闭 WebSocket 连接

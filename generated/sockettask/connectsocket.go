@@ -56,20 +56,9 @@ func (o *ConnectSocketOption) check(api string) error {
 
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *ConnectSocketOption) finish(api string, err error) error {
-	msg := errMsg(api, err)
-	if err != nil {
-		if o.Fail != nil {
-			o.Fail(CallbackResult{ErrMsg: msg})
-		}
-	} else {
-		if o.Success != nil {
-			o.Success(CallbackResult{ErrMsg: msg})
-		}
-	}
-	if o.Complete != nil {
-		o.Complete(CallbackResult{ErrMsg: msg})
-	}
-	return err
+	return report(api, err, func(msg string) CallbackResult {
+		return CallbackResult{ErrMsg: msg}
+	}, o.Success, o.Fail, o.Complete)
 }
 
 // ConnectSocket 创建一个 WebSocket 连接。使用前请注意阅读[相关说明](https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)。

@@ -359,10 +359,10 @@ func bytesOf(n int) []byte {
 
 // heldOptions configure a heldServer.
 type heldOptions struct {
-	HoldHandshake  bool                // answer the upgrade only after releaseHandshake
-	HoldCloseReply bool                // answer a client's close frame only after releaseCloseReply
-	Greeting       []string            // text messages sent right after the upgrade
-	ThenClose      *wspeer.CloseFrame  // after the greeting, close with this code and reason
+	HoldHandshake  bool               // answer the upgrade only after releaseHandshake
+	HoldCloseReply bool               // answer a client's close frame only after releaseCloseReply
+	Greeting       []string           // text messages sent right after the upgrade
+	ThenClose      *wspeer.CloseFrame // after the greeting, close with this code and reason
 }
 
 // heldServer is a gorilla echo server whose handshake and close answer the

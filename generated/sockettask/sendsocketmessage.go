@@ -38,20 +38,9 @@ func (o *SendSocketMessageOption) check(api string) error {
 
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *SendSocketMessageOption) finish(api string, err error) error {
-	msg := errMsg(api, err)
-	if err != nil {
-		if o.Fail != nil {
-			o.Fail(CallbackResult{ErrMsg: msg})
-		}
-	} else {
-		if o.Success != nil {
-			o.Success(CallbackResult{ErrMsg: msg})
-		}
-	}
-	if o.Complete != nil {
-		o.Complete(CallbackResult{ErrMsg: msg})
-	}
-	return err
+	return report(api, err, func(msg string) CallbackResult {
+		return CallbackResult{ErrMsg: msg}
+	}, o.Success, o.Fail, o.Complete)
 }
 
 // SendSocketMessage 通过 WebSocket 连接发送数据。需要先 Taro.connectSocket，并在 Taro.onSocketOpen 回调之后才能发送。

@@ -39,20 +39,9 @@ func (o *CloseOption) check(api string) error {
 
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *CloseOption) finish(api string, err error) error {
-	msg := errMsg(api, err)
-	if err != nil {
-		if o.Fail != nil {
-			o.Fail(CallbackResult{ErrMsg: msg})
-		}
-	} else {
-		if o.Success != nil {
-			o.Success(CallbackResult{ErrMsg: msg})
-		}
-	}
-	if o.Complete != nil {
-		o.Complete(CallbackResult{ErrMsg: msg})
-	}
-	return err
+	return report(api, err, func(msg string) CallbackResult {
+		return CallbackResult{ErrMsg: msg}
+	}, o.Success, o.Fail, o.Complete)
 }
 
 // OnCloseCallback WebSocket 连接关闭事件的回调函数
@@ -153,20 +142,9 @@ func (o *SendOption) check(api string) error {
 
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *SendOption) finish(api string, err error) error {
-	msg := errMsg(api, err)
-	if err != nil {
-		if o.Fail != nil {
-			o.Fail(CallbackResult{ErrMsg: msg})
-		}
-	} else {
-		if o.Success != nil {
-			o.Success(CallbackResult{ErrMsg: msg})
-		}
-	}
-	if o.Complete != nil {
-		o.Complete(CallbackResult{ErrMsg: msg})
-	}
-	return err
+	return report(api, err, func(msg string) CallbackResult {
+		return CallbackResult{ErrMsg: msg}
+	}, o.Success, o.Fail, o.Complete)
 }
 
 // SocketTask WebSocket 任务，可通过 [Taro.connectSocket()](/docs/apis/network/websocket/SocketTask) 接口创建返回。

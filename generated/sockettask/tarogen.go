@@ -42,6 +42,25 @@ func errMsg(api string, err error) string {
 	return api + ":fail " + err.Error()
 }
 
+// report passes err's errMsg (nil: "<api>:ok") to fail or success, then to complete, in
+// Taro's order, and returns err: one outcome, two paths.
+func report[R any](api string, err error, result func(string) R, success, fail, complete func(R)) error {
+	// Most Go callers pass no callbacks: then no errMsg is built (it would allocate).
+	if success == nil && fail == nil && complete == nil {
+		return err
+	}
+	msg := errMsg(api, err)
+	if err != nil && fail != nil {
+		fail(result(msg))
+	} else if err == nil && success != nil {
+		success(result(msg))
+	}
+	if complete != nil {
+		complete(result(msg))
+	}
+	return err
+}
+
 // Support is what a page says about an API on a platform.
 type Support int
 

@@ -37,8 +37,8 @@ const (
 type Frame struct {
 	Fin              bool
 	RSV1, RSV2, RSV3 bool
-	Opcode           byte   // OpText, 0x3...
-	Mask             bool   // servers must not mask (RFC 6455 §5.1)
+	Opcode           byte    // OpText, 0x3...
+	Mask             bool    // servers must not mask (RFC 6455 §5.1)
 	MaskKey          [4]byte // used when Mask
 	LenForm          int     // LenAuto, Len7, Len16, Len64
 	Length           *uint64 // the length field's value if not len(Payload): a lie

@@ -3,6 +3,8 @@ package hostile
 import (
 	"bufio"
 	"crypto/sha1"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -10,6 +12,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -29,11 +32,16 @@ type Peer struct {
 	mu   sync.Mutex
 	open map[*Conn]bool
 	done bool
+	greeting []byte
+}
 
-	// Greeting, if set before a client connects, is written in the same
-	// write as the 101 response, so the first frames share a TCP segment
-	// (and a read) with the handshake.
-	Greeting []byte
+// SetGreeting makes the peer write b in the same write as the 101 response
+// to the clients that connect from now on, so the first frames share a TCP
+// segment, and the client's first read, with the handshake.
+func (p *Peer) SetGreeting(b []byte) {
+	p.mu.Lock()
+	p.greeting = b
+	p.mu.Unlock()
 }
 
 // Listen starts a Peer for the length of tb.
@@ -43,8 +51,31 @@ func Listen(tb testing.TB) *Peer {
 	if err != nil {
 		tb.Fatalf("hostile: listen: %v", err)
 	}
+	return start(tb, ln, "ws://")
+}
+
+// ListenTLS starts a Peer that speaks wss://, with httptest's certificate
+// for 127.0.0.1; roots verifies it.
+func ListenTLS(tb testing.TB) (p *Peer, roots *x509.CertPool) {
+	tb.Helper()
+	// httptest holds the certificate; borrow it and its server config.
+	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
+	srv.StartTLS()
+	cfg := srv.TLS.Clone()
+	roots = x509.NewCertPool()
+	roots.AddCert(srv.Certificate())
+	srv.Close()
+	cfg.NextProtos = nil // HTTP/1.1 only: the upgrade is not HTTP/2
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
+	if err != nil {
+		tb.Fatalf("hostile: listen: %v", err)
+	}
+	return start(tb, ln, "wss://"), roots
+}
+
+func start(tb testing.TB, ln net.Listener, scheme string) *Peer {
 	p := &Peer{
-		URL:   "ws://" + ln.Addr().String() + "/",
+		URL:   scheme + ln.Addr().String() + "/",
 		ln:    ln,
 		conns: make(chan *Conn, 1024),
 		open:  make(map[*Conn]bool),
@@ -121,7 +152,10 @@ func (p *Peer) upgrade(nc net.Conn) (*Conn, error) {
 		"Upgrade: websocket\r\n" +
 		"Connection: Upgrade\r\n" +
 		"Sec-WebSocket-Accept: " + AcceptKey(key) + "\r\n\r\n"
-	if _, err := nc.Write(append([]byte(resp), p.Greeting...)); err != nil {
+	p.mu.Lock()
+	greeting := p.greeting
+	p.mu.Unlock()
+	if _, err := nc.Write(append([]byte(resp), greeting...)); err != nil {
 		return nil, err
 	}
 	nc.SetDeadline(time.Time{})
@@ -161,8 +195,8 @@ func (c *Conn) Write(b []byte) error {
 // CloseWrite half-closes the connection: the client reads EOF after what
 // was written, and can still send.
 func (c *Conn) CloseWrite() error {
-	if tc, ok := c.nc.(*net.TCPConn); ok {
-		return tc.CloseWrite()
+	if hc, ok := c.nc.(interface{ CloseWrite() error }); ok { // *net.TCPConn, *tls.Conn
+		return hc.CloseWrite()
 	}
 	return c.nc.Close()
 }
@@ -225,13 +259,14 @@ func (c *Conn) ReadFrame() (ClientFrame, error) {
 // Outcome is what the client put on the wire before its side of the TCP
 // connection ended.
 type Outcome struct {
-	CloseSent   bool   // a close frame arrived
-	Code        int    // its status code, 1005 if it had none; 1006 if no close frame
-	Reason      string // its reason
-	Pongs       int    // pong frames before it
-	Messages    int    // data frames before it
-	UnmaskedErr bool   // some frame was not masked (RFC 6455 §5.1: clients must mask)
-	Err         error  // how reading ended after the close frame, or without one: io.EOF, a reset...
+	CloseSent   bool     // a close frame arrived
+	Code        int      // its status code, 1005 if it had none; 1006 if no close frame
+	Reason      string   // its reason
+	Pongs       []string // payloads of the pong frames before it, in order
+	Pings       int      // ping frames before it
+	Messages    int      // data frames before it
+	UnmaskedErr bool     // some frame was not masked (RFC 6455 §5.1: clients must mask)
+	Err         error    // how reading ended after the close frame, or without one: io.EOF, a reset...
 }
 
 // ReadUntilClose reads the client's frames until its close frame, then on
@@ -252,7 +287,9 @@ func (c *Conn) ReadUntilClose(limit time.Duration) Outcome {
 		}
 		switch f.Opcode {
 		case OpPong:
-			out.Pongs++
+			out.Pongs = append(out.Pongs, string(f.Payload))
+		case OpPing:
+			out.Pings++
 		case OpClose:
 			if !out.CloseSent {
 				out.CloseSent = true

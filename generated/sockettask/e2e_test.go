@@ -1,0 +1,263 @@
+//go:build !taro_weapp && !taro_swan && !taro_alipay && !taro_tt && !taro_qq && !taro_jd && !taro_h5 && !taro_rn && !taro_harmony && !taro_harmony_hybrid && !taro_quickapp && !taro_ascf
+
+package sockettask_test
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tarogen/tarogen/generated/sockettask"
+	"github.com/tarogen/tarogen/internal/wspeer"
+)
+
+// TestEcho sends Text and Binary at the frame-length boundaries of RFC 6455
+// (125: 7-bit length; 126 and 65535: 16-bit; 65536: 64-bit) and 1 MiB, and
+// checks that onMessage gets each back with its type and bytes.
+func TestEcho(t *testing.T) {
+	sizes := []int{0, 125, 126, 65535, 65536, 1 << 20}
+	forEachPeer(t, func(t *testing.T, url string, _ *wspeer.Server) {
+		task, r := connect(t, url)
+		r.waitOpen(t)
+		for _, n := range sizes {
+			for _, data := range []sockettask.Data{sockettask.Text(textOf(n)), sockettask.Binary(bytesOf(n))} {
+				send(t, task, data)
+				if got := r.nextMessage(t); !sameData(got, data) {
+					t.Errorf("echo of %s = %s (%T), want the same type and bytes", describe(data), describe(got), got)
+				}
+			}
+		}
+	})
+}
+
+func TestOpenHeader(t *testing.T) {
+	forEachPeer(t, func(t *testing.T, url string, _ *wspeer.Server) {
+		_, r := connect(t, url)
+		res := r.waitOpen(t)
+		if got := res.Header["Upgrade"]; got != "websocket" {
+			t.Errorf(`onOpen Header["Upgrade"] = %v, want "websocket" (header: %v)`, got, res.Header)
+		}
+	})
+}
+
+// TestClientClose: the peer gets our code and reason, and onClose reports
+// what the peer echoed.
+func TestClientClose(t *testing.T) {
+	forEachPeer(t, func(t *testing.T, url string, srv *wspeer.Server) {
+		task, r := connect(t, url)
+		r.waitOpen(t)
+		var cb callbacks
+		err := task.Close(sockettask.CloseOption{Code: 4001, Reason: "bye", Success: cb.onSuccess, Fail: cb.onFail, Complete: cb.onComplete})
+		if err != nil {
+			t.Fatalf("Close(4001, bye) = %v, want nil", err)
+		}
+		cb.check(t, "Close(4001, bye)", "SocketTask.close:ok")
+		if srv != nil {
+			if got, want := srv.NextClose(t), (wspeer.CloseFrame{Code: 4001, Reason: "bye"}); got != want {
+				t.Errorf("server received close %+v, want %+v", got, want)
+			}
+		}
+		if got, want := r.waitClose(t), (sockettask.OnCloseCallbackResult{Code: 4001, Reason: "bye"}); got != want {
+			t.Errorf("onClose = %+v, want %+v", got, want)
+		}
+		if got := task.ReadyState(); got != sockettask.Closed {
+			t.Errorf("ReadyState() after onClose = %v, want Closed", got)
+		}
+		if got, want := r.lines(), []string{"open", "close:4001:bye"}; !equalStrings(got, want) {
+			t.Errorf("events = %q, want %q", got, want)
+		}
+	})
+}
+
+// TestServerClose: the peer closes first; onClose reports its code and
+// reason, with no onError, and the task answers with the same code.
+func TestServerClose(t *testing.T) {
+	tests := []struct {
+		command string
+		want    sockettask.OnCloseCallbackResult
+	}{
+		{"close:4002:srv", sockettask.OnCloseCallbackResult{Code: 4002, Reason: "srv"}},
+		{"close:1000:", sockettask.OnCloseCallbackResult{Code: 1000}},
+		{"close-nostatus", sockettask.OnCloseCallbackResult{Code: 1005}}, // RFC 6455 §7.1.5: no status
+	}
+	for _, tt := range tests {
+		t.Run(tt.command, func(t *testing.T) {
+			t.Parallel()
+			forEachPeer(t, func(t *testing.T, url string, srv *wspeer.Server) {
+				task, r := connect(t, url)
+				r.waitOpen(t)
+				send(t, task, sockettask.Text(tt.command))
+				if got := r.waitClose(t); got != tt.want {
+					t.Errorf("onClose = %+v, want %+v", got, tt.want)
+				}
+				want := []string{"open", fmt.Sprintf("close:%d:%s", tt.want.Code, tt.want.Reason)}
+				if got := r.lines(); !equalStrings(got, want) {
+					t.Errorf("events = %q, want %q", got, want)
+				}
+				if srv != nil {
+					// The task answers with the code it received, RFC 6455 §5.5.1.
+					if got := srv.NextClose(t); got.Code != tt.want.Code {
+						t.Errorf("server received close code %d, want the echo %d", got.Code, tt.want.Code)
+					}
+				}
+				// A send now fails: the task is CLOSED.
+				if err := task.Send(sockettask.SendOption{Data: sockettask.Text("late")}); err == nil {
+					t.Errorf("Send after onClose = nil, want an error")
+				}
+			})
+		})
+	}
+}
+
+// TestAbnormalClose: the peer drops TCP, at a frame boundary or inside a
+// frame; the messages before it arrive, then onError, then onClose 1006.
+func TestAbnormalClose(t *testing.T) {
+	tests := []struct {
+		command     string
+		gorillaOnly bool // peer.js does not know the command
+	}{
+		{"terminate", false},
+		{"kill-mid-message", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.command, func(t *testing.T) {
+			t.Parallel()
+			forEachPeer(t, func(t *testing.T, url string, srv *wspeer.Server) {
+				if tt.gorillaOnly && srv == nil {
+					t.Skipf("%s is a command of the gorilla peer only", tt.command)
+				}
+				task, r := connect(t, url)
+				r.waitOpen(t)
+				send(t, task, sockettask.Text("before"))
+				send(t, task, sockettask.Text(tt.command))
+				if got, want := r.waitClose(t), (sockettask.OnCloseCallbackResult{Code: 1006}); got != want {
+					t.Errorf("onClose = %+v, want %+v", got, want)
+				}
+				want := []string{"open", "text:before", "error:connectSocket:fail connection closed abnormally: *", "close:1006:"}
+				if got := r.lines(); !matchLines(got, want) {
+					t.Errorf("events = %q, want %q", got, want)
+				}
+				if got := task.ReadyState(); got != sockettask.Closed {
+					t.Errorf("ReadyState() = %v, want Closed", got)
+				}
+			})
+		})
+	}
+}
+
+// TestHandshakeFailure: connectSocket itself succeeds (the dial runs in the
+// background, as in the browser); the failure comes as onError, then
+// onClose 1006, to handlers registered after ConnectSocket returned.
+func TestHandshakeFailure(t *testing.T) {
+	tests := []struct {
+		name    string
+		url     func(t *testing.T) string
+		wantErr string // prefix of onError's errMsg
+	}{
+		{"refused 403", func(t *testing.T) string {
+			return wspeer.NewServer(t, wspeer.Options{RefuseStatus: http.StatusForbidden}).URL
+		}, "connectSocket:fail handshake refused: HTTP 403 Forbidden"},
+		{"nothing listening", func(t *testing.T) string {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			addr := ln.Addr().String()
+			ln.Close()
+			return "ws://" + addr + "/"
+		}, "connectSocket:fail dial tcp 127.0.0.1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var cb callbacks
+			task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{
+				URL: tt.url(t), Success: cb.onSuccess, Fail: cb.onFail, Complete: cb.onComplete,
+			})
+			if err != nil || task == nil {
+				t.Fatalf("ConnectSocket = %v, %v; want a task and no error", task, err)
+			}
+			r := newRecorder(t, task)
+			r.attach()
+			closeAtCleanup(t, task, r)
+			cb.check(t, "ConnectSocket", "connectSocket:ok")
+			if got := task.ErrMsg(); got != "connectSocket:ok" {
+				t.Errorf("ErrMsg() = %q, want connectSocket:ok", got)
+			}
+
+			if got := r.nextError(t); !strings.HasPrefix(got, tt.wantErr) {
+				t.Errorf("onError errMsg = %q, want prefix %q", got, tt.wantErr)
+			}
+			if got, want := r.waitClose(t), (sockettask.OnCloseCallbackResult{Code: 1006}); got != want {
+				t.Errorf("onClose = %+v, want %+v", got, want)
+			}
+			if got, want := r.lines(), []string{"error:" + tt.wantErr + "*", "close:1006:"}; !matchLines(got, want) {
+				t.Errorf("events = %q, want %q", got, want)
+			}
+			if got := task.ReadyState(); got != sockettask.Closed {
+				t.Errorf("ReadyState() = %v, want Closed", got)
+			}
+		})
+	}
+}
+
+// TestConcurrentSends: 50 goroutines share one task. Under -race this
+// checks the task is safe for concurrent use; the echoes check that nothing
+// is lost and that each goroutine's messages keep their order.
+func TestConcurrentSends(t *testing.T) {
+	const goroutines, perGoroutine = 50, 20
+	forEachPeer(t, func(t *testing.T, url string, _ *wspeer.Server) {
+		task, r := connect(t, url)
+		r.waitOpen(t)
+
+		var wg sync.WaitGroup
+		errs := make(chan error, goroutines*perGoroutine)
+		for g := range goroutines {
+			wg.Go(func() {
+				for i := range perGoroutine {
+					var data sockettask.Data = sockettask.Text(fmt.Sprintf("%d:%d", g, i))
+					if g%2 == 1 { // odd goroutines send binary: both frame types interleave
+						data = sockettask.Binary(fmt.Sprintf("%d:%d", g, i))
+					}
+					if err := task.Send(sockettask.SendOption{Data: data}); err != nil {
+						errs <- err
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("Send from a goroutine = %v, want nil", err)
+		}
+
+		next := make([]int, goroutines) // next expected index per goroutine
+		for range goroutines * perGoroutine {
+			var text string
+			binary := false
+			switch d := r.nextMessage(t).(type) {
+			case sockettask.Text:
+				text = string(d)
+			case sockettask.Binary:
+				text, binary = string(d), true
+			}
+			gs, is, _ := strings.Cut(text, ":")
+			g, err1 := strconv.Atoi(gs)
+			i, err2 := strconv.Atoi(is)
+			if err1 != nil || err2 != nil || g < 0 || g >= goroutines {
+				t.Fatalf("echo %q is not one we sent", text)
+			}
+			if binary != (g%2 == 1) {
+				t.Errorf("echo %q came back binary=%v, want binary=%v", text, binary, g%2 == 1)
+			}
+			if i != next[g] {
+				t.Fatalf("goroutine %d: echo %d arrived when %d was next: order lost", g, i, next[g])
+			}
+			next[g]++
+		}
+	})
+}
