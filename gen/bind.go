@@ -185,7 +185,7 @@ func (b sendBinding) body(g *generator, a *apiInfo, s sigInfo, gr *jen.Group) {
 		}
 		sw.Default().Block(jen.Err().Op("=").Add(invalid))
 	})
-	gr.Add(returnOK(s, nil, jen.Err()))
+	gr.Add(returnOK(s, callbackResult(s), jen.Err()))
 }
 
 type closeBinding struct{ global bool }
@@ -212,13 +212,17 @@ func (b closeBinding) body(g *generator, a *apiInfo, s sigInfo, gr *jen.Group) {
 		}
 	}
 	gr.Id("reason").Op(":=").Add(reason)
+	gr.Err().Op(":=").Id("s").Dot("Close").Call(jen.Id("api"), jen.Id("code"), jen.Id("hasCode"), jen.Id("reason"))
+	gr.Add(returnOK(s, callbackResult(s), jen.Err()))
+}
+
+// callbackResult is the value of a Promise<CallbackResult> result: the
+// errMsg the callbacks also get. Other results are left to returnOK.
+func callbackResult(s sigInfo) jen.Code {
 	if s.result.kind == kStruct && s.result.decl == nil {
-		// Promise<CallbackResult>: the result carries the errMsg too.
-		gr.Err().Op(":=").Id("s").Dot("Close").Call(jen.Id("api"), jen.Id("code"), jen.Id("hasCode"), jen.Id("reason"))
-		gr.Add(returnOK(s, jen.Id("CallbackResult").Values(jen.Dict{jen.Id("ErrMsg"): jen.Id("errMsg").Call(jen.Id("api"), jen.Err())}), jen.Err()))
-		return
+		return jen.Id("CallbackResult").Values(jen.Dict{jen.Id("ErrMsg"): jen.Id("errMsg").Call(jen.Id("api"), jen.Err())})
 	}
-	gr.Add(returnOK(s, nil, jen.Id("s").Dot("Close").Call(jen.Id("api"), jen.Id("code"), jen.Id("hasCode"), jen.Id("reason"))))
+	return nil
 }
 
 // onBinding registers a handler. The runtime keeps one handler per event

@@ -22,11 +22,12 @@ const (
 )
 
 type event struct {
-	kind  eventKind
-	open  OpenEvent
-	msg   MessageEvent
-	err   ErrorEvent
-	close CloseEvent
+	kind     eventKind
+	taskOnly bool // a replay of an open/error/close the global listener already had
+	open     OpenEvent
+	msg      MessageEvent
+	err      ErrorEvent
+	close    CloseEvent
 }
 
 type dispatcher struct {
@@ -35,9 +36,23 @@ type dispatcher struct {
 	onError   func(ErrorEvent)
 	onClose   func(CloseEvent)
 
-	registered  [numKinds]bool // a handler (maybe nil) was set for the kind
-	queue       []event        // parked events, in arrival order
-	parked      int            // messages in queue
+	registered [numKinds]bool // a handler (maybe nil) was set for the kind
+
+	// The global listeners (onSocketOpen…) are a second, independent
+	// subscriber, as in WeChat, where wx.onSocketOpen and SocketTask.onOpen
+	// both fire. Events of a kind with a global listener are delivered at
+	// once (never parked: a 1.x program may never touch the task). An
+	// open, error or close the task's own handler missed that way is
+	// replayed to it when it registers, so a handler set right after
+	// ConnectSocket still gets it; messages are not replayed.
+	gOpen       func(OpenEvent)
+	gMessage    func(MessageEvent)
+	gError      func(ErrorEvent)
+	gClose      func(CloseEvent)
+	gRegistered [numKinds]bool
+	missed      [numKinds]*event // open/error/close delivered before the task handler was set
+	queue       []event          // parked events, in arrival order
+	parked      int              // messages in queue
 	maxParked   int
 	dispatching bool // some goroutine is running this task's handlers
 	waiting     int  // goroutines in cond.Wait
@@ -47,11 +62,40 @@ type dispatcher struct {
 // kind, then unlocks mu.
 func (s *Socket) registerLocked(kind eventKind) {
 	s.registered[kind] = true
+	if ev := s.missed[kind]; ev != nil {
+		s.missed[kind] = nil
+		replay := *ev
+		replay.taskOnly = true
+		s.queue = append(s.queue, replay)
+	}
 	if !s.dispatching && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
 		s.drainLocked()
 	}
 	s.mu.Unlock()
 }
+
+// setGlobalLocked sets the global listener of kind (nil removes it), then
+// unlocks mu.
+func (s *Socket) setGlobalLocked(kind eventKind, open func(OpenEvent), message func(MessageEvent), errh func(ErrorEvent), closeh func(CloseEvent)) {
+	switch kind {
+	case kindOpen:
+		s.gOpen = open
+	case kindMessage:
+		s.gMessage = message
+	case kindError:
+		s.gError = errh
+	case kindClose:
+		s.gClose = closeh
+	}
+	s.gRegistered[kind] = open != nil || message != nil || errh != nil || closeh != nil
+	if !s.dispatching && s.gRegistered[kind] && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
+		s.drainLocked()
+	}
+	s.mu.Unlock()
+}
+
+// deliverable reports whether an event of kind has someone to go to now.
+func (s *Socket) deliverable(kind eventKind) bool { return s.registered[kind] || s.gRegistered[kind] }
 
 // emit delivers or parks ev; called by the reader goroutine only, without
 // mu. It blocks while another goroutine is dispatching (so the reader takes
@@ -60,7 +104,7 @@ func (s *Socket) registerLocked(kind eventKind) {
 // bound). It reports whether it had to wait.
 func (s *Socket) emit(ev *event) (waited bool) {
 	s.mu.Lock()
-	for s.dispatching || (ev.kind == kindMessage && !s.registered[kindMessage] &&
+	for s.dispatching || (ev.kind == kindMessage && !s.deliverable(kindMessage) &&
 		s.parked >= s.maxParked && s.state.Load() == Open) {
 		waited = true
 		s.waiting++
@@ -74,7 +118,7 @@ func (s *Socket) emit(ev *event) (waited bool) {
 		s.mu.Unlock()
 		return waited
 	}
-	if s.registered[ev.kind] {
+	if s.deliverable(ev.kind) {
 		// Fast path, the steady state: deliver without queueing. The queue
 		// holds no deliverable event here (drainLocked empties it of them),
 		// so order is kept.
@@ -103,7 +147,7 @@ func (s *Socket) emit(ev *event) (waited bool) {
 func (s *Socket) drainLocked() {
 	s.dispatching = true
 	for {
-		i := slices.IndexFunc(s.queue, func(ev event) bool { return s.registered[ev.kind] })
+		i := slices.IndexFunc(s.queue, func(ev event) bool { return s.deliverable(ev.kind) })
 		if i < 0 {
 			break
 		}
@@ -131,11 +175,20 @@ func (s *Socket) drainLocked() {
 // task consistent for a caller that recovers it.
 func (s *Socket) deliver(ev *event) {
 	onOpen, onMessage, onError, onClose := s.onOpen, s.onMessage, s.onError, s.onClose
+	gOpen, gMessage, gError, gClose := s.gOpen, s.gMessage, s.gError, s.gClose
+	if ev.taskOnly {
+		gOpen, gMessage, gError, gClose = nil, nil, nil, nil
+	} else if ev.kind != kindMessage && !s.registered[ev.kind] {
+		// Only the global listener is there: keep the event for the task's
+		// own handler, should it register later.
+		missed := *ev
+		s.missed[ev.kind] = &missed
+	}
 	switch {
-	case ev.kind == kindOpen && onOpen == nil,
-		ev.kind == kindMessage && onMessage == nil,
-		ev.kind == kindError && onError == nil,
-		ev.kind == kindClose && onClose == nil:
+	case ev.kind == kindOpen && onOpen == nil && gOpen == nil,
+		ev.kind == kindMessage && onMessage == nil && gMessage == nil,
+		ev.kind == kindError && onError == nil && gError == nil,
+		ev.kind == kindClose && onClose == nil && gClose == nil:
 		return // registered as nil: discarded
 	}
 	s.mu.Unlock()
@@ -150,15 +203,37 @@ func (s *Socket) deliver(ev *event) {
 			s.mu.Unlock()
 		}
 	}()
+	// The global listener first: it was registered first in any program
+	// that uses both (WeChat's order for listeners is registration order).
 	switch ev.kind {
 	case kindOpen:
-		onOpen(ev.open)
+		if gOpen != nil {
+			gOpen(ev.open)
+		}
+		if onOpen != nil {
+			onOpen(ev.open)
+		}
 	case kindMessage:
-		onMessage(ev.msg)
+		if gMessage != nil {
+			gMessage(ev.msg)
+		}
+		if onMessage != nil {
+			onMessage(ev.msg)
+		}
 	case kindError:
-		onError(ev.err)
+		if gError != nil {
+			gError(ev.err)
+		}
+		if onError != nil {
+			onError(ev.err)
+		}
 	case kindClose:
-		onClose(ev.close)
+		if gClose != nil {
+			gClose(ev.close)
+		}
+		if onClose != nil {
+			onClose(ev.close)
+		}
 	}
 	ok = true
 	s.mu.Lock()

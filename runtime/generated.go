@@ -45,7 +45,9 @@ func HeaderAny(m map[string]string) map[string]any {
 // wx.onSocketOpen and friends listen to "the" socket that wx.connectSocket
 // creates, and are commonly registered before it is created; so a global
 // listener is set on the latest task now and on every task Connect creates
-// later, until replaced (the last registration wins, as on a task).
+// later, until replaced (the last registration wins). On a task it is a
+// listener of its own beside the task's handler: both fire (see
+// dispatch.go).
 var global struct {
 	mu      sync.Mutex
 	open    func(OpenEvent)
@@ -60,7 +62,7 @@ func OnGlobalOpen(h func(OpenEvent)) {
 	global.open = h
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.OnOpen(h)
+		s.setGlobalOpen(h)
 	}
 }
 
@@ -70,7 +72,7 @@ func OnGlobalMessage(h func(MessageEvent)) {
 	global.message = h
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.OnMessage(h)
+		s.setGlobalMessage(h)
 	}
 }
 
@@ -80,7 +82,7 @@ func OnGlobalError(h func(ErrorEvent)) {
 	global.err = h
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.OnError(h)
+		s.setGlobalError(h)
 	}
 }
 
@@ -90,7 +92,7 @@ func OnGlobalClose(h func(CloseEvent)) {
 	global.close = h
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.OnClose(h)
+		s.setGlobalClose(h)
 	}
 }
 
@@ -101,15 +103,35 @@ func applyGlobal(s *Socket) {
 	open, message, errh, closeh := global.open, global.message, global.err, global.close
 	global.mu.Unlock()
 	if open != nil {
-		s.OnOpen(open)
+		s.setGlobalOpen(open)
 	}
 	if message != nil {
-		s.OnMessage(message)
+		s.setGlobalMessage(message)
 	}
 	if errh != nil {
-		s.OnError(errh)
+		s.setGlobalError(errh)
 	}
 	if closeh != nil {
-		s.OnClose(closeh)
+		s.setGlobalClose(closeh)
 	}
+}
+
+func (s *Socket) setGlobalOpen(h func(OpenEvent)) {
+	s.mu.Lock()
+	s.setGlobalLocked(kindOpen, h, nil, nil, nil)
+}
+
+func (s *Socket) setGlobalMessage(h func(MessageEvent)) {
+	s.mu.Lock()
+	s.setGlobalLocked(kindMessage, nil, h, nil, nil)
+}
+
+func (s *Socket) setGlobalError(h func(ErrorEvent)) {
+	s.mu.Lock()
+	s.setGlobalLocked(kindError, nil, nil, h, nil)
+}
+
+func (s *Socket) setGlobalClose(h func(CloseEvent)) {
+	s.mu.Lock()
+	s.setGlobalLocked(kindClose, nil, nil, nil, h)
 }

@@ -71,7 +71,7 @@ func checkOutcome(t *testing.T, out hostile.Outcome, s *Socket, r *recorder, wan
 		wantLines = append(wantLines, "error:"+want.errMsg)
 	}
 	wantLines = append(wantLines, want.close)
-	if diff := cmp.Diff(wantLines, r.summary()); diff != "" {
+	if diff := cmp.Diff(wantLines, r.lines()); diff != "" {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 	if errs := r.errors(); want.errIs != nil && (len(errs) != 1 || !errors.Is(errs[0].Err, want.errIs)) {

@@ -354,7 +354,13 @@ func (s *Socket) readFailed(err error) {
 		}
 		s.finish(failCause(s.api, err, "protocol error: "+reason, ErrProtocol), websocket.CloseProtocolError, reason)
 	default:
-		s.finish(failCause(s.api, err, "connection closed abnormally: "+err.Error(), ErrAbnormalClosure),
+		detail := err.Error()
+		if ce != nil && ce.Text != "" {
+			// gorilla's "websocket: close 1006 (abnormal closure): unexpected
+			// EOF" says 1006 twice; the cause alone reads better.
+			detail = ce.Text
+		}
+		s.finish(failCause(s.api, err, "connection closed abnormally: "+detail, ErrAbnormalClosure),
 			websocket.CloseAbnormalClosure, "")
 	}
 }

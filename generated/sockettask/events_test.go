@@ -12,9 +12,9 @@ import (
 	"github.com/tarogen/tarogen/runtime"
 )
 
-// TestEventOrder pins the order of events: open, the messages in the order
+// testEventOrder pins the order of events: open, the messages in the order
 // sent, then close; error just before close when the end is abnormal.
-func TestEventOrder(t *testing.T) {
+func testEventOrder(t *testing.T, get getPeer) {
 	tests := []struct {
 		name string
 		send []string
@@ -28,21 +28,20 @@ func TestEventOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			forEachPeer(t, func(t *testing.T, url string, _ *wspeer.Server) {
-				task, r := connect(t, url)
-				r.waitOpen(t)
-				for _, m := range tt.send {
-					send(t, task, sockettask.Text(m))
-				}
-				r.waitClose(t)
-				// Close again: idempotent, and no second onClose.
-				if err := task.Close(sockettask.CloseOption{}); err != nil {
-					t.Errorf("Close after onClose = %v, want nil (Close is idempotent)", err)
-				}
-				if got := r.lines(); !matchLines(got, tt.want) {
-					t.Errorf("events = %q, want %q", got, tt.want)
-				}
-			})
+			url, _ := get(t)
+			task, r := connect(t, url)
+			r.waitOpen(t)
+			for _, m := range tt.send {
+				send(t, task, sockettask.Text(m))
+			}
+			r.waitClose(t)
+			// Close again: idempotent, and no second onClose.
+			if err := task.Close(sockettask.CloseOption{}); err != nil {
+				t.Errorf("Close after onClose = %v, want nil (Close is idempotent)", err)
+			}
+			if got := r.lines(); !matchLines(got, tt.want) {
+				t.Errorf("events = %q, want %q", got, tt.want)
+			}
 		})
 	}
 }

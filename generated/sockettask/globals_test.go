@@ -123,8 +123,6 @@ func TestGlobalsActOnMostRecentTask(t *testing.T) {
 // Promise<CallbackResult>, as closeSocket's does, and CloseSocket fills its
 // result with the errMsg.
 func TestSendSocketMessageResult(t *testing.T) {
-	t.Skip(`BUG: SendSocketMessage returns CallbackResult{} on success; want CallbackResult{ErrMsg: "sendSocketMessage:ok"} like CloseSocket's "closeSocket:ok". ` +
-		`gen/bind.go sendBinding.body ends with returnOK(s, nil, err), which emits the zero CallbackResult; closeBinding fills ErrMsg with errMsg(api, err).`)
 	srv := wspeer.NewServer(t, wspeer.Options{})
 	resetGlobalListeners(t)
 	_, r := connect(t, srv.URL)
@@ -132,6 +130,26 @@ func TestSendSocketMessageResult(t *testing.T) {
 	result, err := sockettask.SendSocketMessage(sockettask.SendSocketMessageOption{Data: sockettask.Text("hi")})
 	if want := (sockettask.CallbackResult{ErrMsg: "sendSocketMessage:ok"}); err != nil || result != want {
 		t.Errorf("SendSocketMessage(hi) = %+v, %v; want %+v, nil", result, err, want)
+	}
+}
+
+// TestGlobalAndTaskListenersBothGetOpen: onSocketOpen set before
+// connectSocket, and the task's onOpen set right after it returns, are two
+// listeners, and each must get the open event (in WeChat they are
+// independent). The held handshake makes the order certain: both are
+// registered before the task opens.
+func TestGlobalAndTaskListenersBothGetOpen(t *testing.T) {
+	srv := newHeldServer(t, heldOptions{HoldHandshake: true})
+	resetGlobalListeners(t)
+	globalOpens := make(chan struct{}, 4)
+	sockettask.OnSocketOpen(func(sockettask.OnSocketOpenCallbackResult) { globalOpens <- struct{}{} })
+	task, r := connect(t, srv.URL) // registers task.OnOpen right after ConnectSocket
+	srv.releaseHandshake()
+	r.waitOpen(t)
+	task.Close(sockettask.CloseOption{})
+	r.waitClose(t) // handlers run in event order: a global open would have run by now
+	if got := len(globalOpens); got != 1 {
+		t.Errorf("onSocketOpen ran %d times, want 1: the task's own OnOpen replaced it", got)
 	}
 }
 

@@ -31,28 +31,29 @@ const waitTimeout = 30 * time.Second
 // implementation. Under CI=true a missing Node or ws fails the test
 // instead of skipping it (wspeer.Start).
 type peer struct {
-	name  string
-	start func(t *testing.T) (url string, srv *wspeer.Server) // srv is nil for Node: it records no close frames
+	name string
+	// start prepares the peer for t and its subtests and returns how each
+	// test gets it: a gorilla server of its own (so the close frames it
+	// records are that test's), or the one Node process, started once
+	// because starting Node takes seconds on a busy machine.
+	start func(t *testing.T) getPeer
 }
+
+// getPeer returns a peer's URL for t, and the gorilla server behind it, or
+// nil for Node (which records no close frames).
+type getPeer func(t *testing.T) (url string, srv *wspeer.Server)
 
 var peers = []peer{
-	{"gorilla", func(t *testing.T) (string, *wspeer.Server) {
-		srv := wspeer.NewServer(t, wspeer.Options{})
-		return srv.URL, srv
+	{"gorilla", func(*testing.T) getPeer {
+		return func(t *testing.T) (string, *wspeer.Server) {
+			srv := wspeer.NewServer(t, wspeer.Options{})
+			return srv.URL, srv
+		}
 	}},
-	{"node", func(t *testing.T) (string, *wspeer.Server) { return wspeer.Start(t), nil }},
-}
-
-// forEachPeer runs f against each peer, as parallel subtests.
-func forEachPeer(t *testing.T, f func(t *testing.T, url string, srv *wspeer.Server)) {
-	t.Helper()
-	for _, p := range peers {
-		t.Run(p.name, func(t *testing.T) {
-			t.Parallel()
-			url, srv := p.start(t)
-			f(t, url, srv)
-		})
-	}
+	{"node", func(t *testing.T) getPeer {
+		url := wspeer.Start(t)
+		return func(*testing.T) (string, *wspeer.Server) { return url, nil }
+	}},
 }
 
 // recorder holds a task's four handlers. It logs each event as a line

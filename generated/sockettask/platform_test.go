@@ -34,6 +34,7 @@ func TestCanIUseNative(t *testing.T) {
 // go test run cannot: the Harmony stub's own test (harmony_test.go), and
 // two tags at once, which must not compile.
 func TestPlatformTags(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the package again under other tags (-short)")
 	}

@@ -71,5 +71,5 @@ func SendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
 	default:
 		err = runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
 	}
-	return CallbackResult{}, option.finish(api, err)
+	return CallbackResult{ErrMsg: errMsg(api, err)}, option.finish(api, err)
 }

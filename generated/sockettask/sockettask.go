@@ -262,7 +262,8 @@ func (t *SocketTask) Close(option CloseOption) error {
 		code, hasCode = int(option.Code), true
 	}
 	reason := option.Reason
-	return option.finish(api, s.Close(api, code, hasCode, reason))
+	err := s.Close(api, code, hasCode, reason)
+	return option.finish(api, err)
 }
 
 // OnOpen 监听 WebSocket 连接打开事件

@@ -100,9 +100,9 @@ func TestConnectSocketHeaderAndProtocols(t *testing.T) {
 	}
 }
 
-// TestCloseInvalidArguments: a bad code or reason fails through the
+// testCloseInvalidArguments: a bad code or reason fails through the
 // returned error and fail/complete, sends nothing, and leaves the task open.
-func TestCloseInvalidArguments(t *testing.T) {
+func testCloseInvalidArguments(t *testing.T, get getPeer) {
 	long := strings.Repeat("r", 124)
 	tests := []struct {
 		opt  sockettask.CloseOption
@@ -114,42 +114,41 @@ func TestCloseInvalidArguments(t *testing.T) {
 		{sockettask.CloseOption{Code: 4001, Reason: long}, "SocketTask.close:fail reason is 124 bytes: must be at most 123 bytes of UTF-8"},
 		{sockettask.CloseOption{Reason: "\xff"}, "SocketTask.close:fail reason is not valid UTF-8"},
 	}
-	forEachPeer(t, func(t *testing.T, url string, srv *wspeer.Server) {
-		task, r := connect(t, url)
-		r.waitOpen(t)
-		for _, tt := range tests {
-			var cb callbacks
-			opt := tt.opt
-			opt.Success, opt.Fail, opt.Complete = cb.onSuccess, cb.onFail, cb.onComplete
-			err := task.Close(opt)
-			checkFailure(t, "Close("+describeClose(tt.opt)+")", err, &cb, tt.want, runtime.ErrInvalidOption)
-			if got := task.ReadyState(); got != sockettask.Open {
-				t.Errorf("ReadyState() after a failed Close = %v, want Open", got)
-			}
-			if got := task.ErrMsg(); got != tt.want {
-				t.Errorf("ErrMsg() after a failed Close = %q, want %q", got, tt.want)
-			}
+	url, srv := get(t)
+	task, r := connect(t, url)
+	r.waitOpen(t)
+	for _, tt := range tests {
+		var cb callbacks
+		opt := tt.opt
+		opt.Success, opt.Fail, opt.Complete = cb.onSuccess, cb.onFail, cb.onComplete
+		err := task.Close(opt)
+		checkFailure(t, "Close("+describeClose(tt.opt)+")", err, &cb, tt.want, runtime.ErrInvalidOption)
+		if got := task.ReadyState(); got != sockettask.Open {
+			t.Errorf("ReadyState() after a failed Close = %v, want Open", got)
 		}
-		// Still open: a message goes through and comes back.
-		send(t, task, sockettask.Text("still open"))
-		if got := r.nextMessage(t); !sameData(got, sockettask.Text("still open")) {
-			t.Errorf("echo = %s, want text:still open", describe(got))
+		if got := task.ErrMsg(); got != tt.want {
+			t.Errorf("ErrMsg() after a failed Close = %q, want %q", got, tt.want)
 		}
-		// A reason of exactly 123 bytes is the longest allowed; it is the
-		// first close frame the server sees, so the failed calls sent none.
-		reason := strings.Repeat("r", 123)
-		if err := task.Close(sockettask.CloseOption{Code: 4001, Reason: reason}); err != nil {
-			t.Fatalf("Close(4001, 123-byte reason) = %v, want nil", err)
+	}
+	// Still open: a message goes through and comes back.
+	send(t, task, sockettask.Text("still open"))
+	if got := r.nextMessage(t); !sameData(got, sockettask.Text("still open")) {
+		t.Errorf("echo = %s, want text:still open", describe(got))
+	}
+	// A reason of exactly 123 bytes is the longest allowed; it is the
+	// first close frame the server sees, so the failed calls sent none.
+	reason := strings.Repeat("r", 123)
+	if err := task.Close(sockettask.CloseOption{Code: 4001, Reason: reason}); err != nil {
+		t.Fatalf("Close(4001, 123-byte reason) = %v, want nil", err)
+	}
+	if srv != nil {
+		if got, want := srv.NextClose(t), (wspeer.CloseFrame{Code: 4001, Reason: reason}); got != want {
+			t.Errorf("first close frame the server received = %+v, want %+v", got, want)
 		}
-		if srv != nil {
-			if got, want := srv.NextClose(t), (wspeer.CloseFrame{Code: 4001, Reason: reason}); got != want {
-				t.Errorf("first close frame the server received = %+v, want %+v", got, want)
-			}
-		}
-		if got, want := r.waitClose(t), (sockettask.OnCloseCallbackResult{Code: 4001, Reason: reason}); got != want {
-			t.Errorf("onClose = %+v, want %+v", got, want)
-		}
-	})
+	}
+	if got, want := r.waitClose(t), (sockettask.OnCloseCallbackResult{Code: 4001, Reason: reason}); got != want {
+		t.Errorf("onClose = %+v, want %+v", got, want)
+	}
 }
 
 func describeClose(o sockettask.CloseOption) string {

@@ -29,9 +29,9 @@ type Peer struct {
 	conns chan *Conn
 	wg    sync.WaitGroup
 
-	mu   sync.Mutex
-	open map[*Conn]bool
-	done bool
+	mu       sync.Mutex
+	open     map[*Conn]bool
+	done     bool
 	greeting []byte
 }
 
@@ -91,10 +91,14 @@ func start(tb testing.TB, ln net.Listener, scheme string) *Peer {
 func (p *Peer) Close() {
 	p.mu.Lock()
 	p.done = true
+	open := make([]*Conn, 0, len(p.open))
 	for c := range p.open {
-		c.Close()
+		open = append(open, c)
 	}
 	p.mu.Unlock()
+	for _, c := range open {
+		c.Close()
+	}
 	p.ln.Close()
 	p.wg.Wait()
 }
