@@ -89,6 +89,14 @@
 // the last registration wins there; WeChat's documentation does not say.
 // A nil handler discards events of its kind.
 //
+// Global listeners (OnGlobalOpen… behind onSocketOpen…) are a second
+// subscriber, set on the latest task and on every task created after
+// them: in WeChat wx.onSocketOpen and SocketTask.onOpen are independent,
+// so both fire, the global one first. A kind with a global listener is
+// never parked (a 1.x program may never touch its task); an open, error or
+// close that reached only the global listener is replayed, once, to the
+// task's own handler when it registers. Messages are not replayed.
+//
 // Parking: a handler registered right after Connect returns must not miss
 // the open event or the first messages, although the reader may have them
 // already. So an event whose kind has no handler yet is parked, never

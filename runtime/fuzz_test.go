@@ -25,8 +25,27 @@ import (
 func FuzzPeerStream(f *testing.F) {
 	f.Add([]byte(nil))
 	f.Add(hostile.Concat(hostile.Text("hi"), hostile.Close(1000, "bye")))
-	p := hostile.Listen(f)
+	var (
+		p    *hostile.Peer
+		runs int
+	)
+	f.Cleanup(func() {
+		if p != nil {
+			p.Close()
+		}
+	})
 	f.Fuzz(func(t *testing.T, stream []byte) {
+		// A new port every 5,000 runs: see hostile.New.
+		if runs%5000 == 0 {
+			if p != nil {
+				p.Close()
+			}
+			var err error
+			if p, err = hostile.New(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runs++
 		peerStream(t, p, stream)
 	})
 }

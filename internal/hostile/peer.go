@@ -47,11 +47,24 @@ func (p *Peer) SetGreeting(b []byte) {
 // Listen starts a Peer for the length of tb.
 func Listen(tb testing.TB) *Peer {
 	tb.Helper()
+	p, err := New()
+	if err != nil {
+		tb.Fatalf("hostile: %v", err)
+	}
+	tb.Cleanup(p.Close)
+	return p
+}
+
+// New starts a Peer that runs until Close. A test that opens thousands of
+// connections moves to a new Peer, on a new port, every few thousand: each
+// connection leaves a TIME_WAIT entry holding its 4-tuple for a minute, and
+// one destination port has only about 28,000 source ports to pair with.
+func New() (*Peer, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		tb.Fatalf("hostile: listen: %v", err)
+		return nil, err
 	}
-	return start(tb, ln, "ws://")
+	return start(ln, "ws://"), nil
 }
 
 // ListenTLS starts a Peer that speaks wss://, with httptest's certificate
@@ -70,10 +83,12 @@ func ListenTLS(tb testing.TB) (p *Peer, roots *x509.CertPool) {
 	if err != nil {
 		tb.Fatalf("hostile: listen: %v", err)
 	}
-	return start(tb, ln, "wss://"), roots
+	p = start(ln, "wss://")
+	tb.Cleanup(p.Close)
+	return p, roots
 }
 
-func start(tb testing.TB, ln net.Listener, scheme string) *Peer {
+func start(ln net.Listener, scheme string) *Peer {
 	p := &Peer{
 		URL:   scheme + ln.Addr().String() + "/",
 		ln:    ln,
@@ -82,7 +97,6 @@ func start(tb testing.TB, ln net.Listener, scheme string) *Peer {
 	}
 	p.wg.Add(1)
 	go p.accept()
-	tb.Cleanup(p.Close)
 	return p
 }
 
