@@ -58,22 +58,6 @@ func TestOverlayErrors(t *testing.T) {
 	}
 }
 
-func TestOverlayParseErrors(t *testing.T) {
-	for _, tc := range []struct{ src, want string }{
-		{"entries:\n  X: {nme: Y}\n", `o.yaml:2:7: error: unknown key "nme" in entry "X"`},
-		{"entrys: {}\n", `o.yaml:1:1: error: unknown key "entrys" (want entries, types, unions)`},
-		{"types:\n  ReadyState: {underlying: int8x}\n", `o.yaml:2:3: error: type "ReadyState": underlying must be one of`},
-		{"entries:\n  X: {required: maybe}\n", `o.yaml:2:17: error: expected true or false, found "maybe"`},
-		{"entries:\n  X: {name: 1abc}\n", `o.yaml:2:13: error: name "1abc" is not a Go identifier`},
-		{"[unclosed\n", `o.yaml:1:1: error: overlay is not valid YAML`},
-	} {
-		_, ds := overlay.Parse("o.yaml", []byte(tc.src))
-		if !strings.Contains(ds.Error(), tc.want) {
-			t.Errorf("overlay.Parse(%q) = %q, want it to contain %q", tc.src, ds.Error(), tc.want)
-		}
-	}
-}
-
 // Without an overlay a union gets a name from its members and the
 // generic T falls back to any; the output still compiles (golden vets it).
 func TestDefaultsWithoutOverlay(t *testing.T) {
