@@ -53,12 +53,21 @@ type apiInfo struct {
 }
 
 func (g *generator) plan() {
+	// A page's own entry (typeArgs for its generic types, a class's Go
+	// name) names something that exists, whether or not it is read.
 	for _, pg := range g.pkg.Pages {
-		if e := g.entry(pg.Name); e != nil {
-			_ = e // page entries carry typeArgs, read in generic.go
-		}
+		g.entry(pg.Name)
 	}
 	g.planPlatforms()
+	// The names tarogen.go and the platform files declare come first, so a
+	// page's type of the same name is the one that gets a prefix.
+	for _, n := range []string{"CallbackResult", "Ptr", "API", "Support", "SupportUnknown", "Supported", "Unsupported",
+		"Platform", "PlatformNative", "CurrentPlatform", "CanIUse"} {
+		g.claim(n, "tarogen")
+	}
+	for _, p := range g.platforms {
+		g.claim(platformConst(p), "tarogen")
+	}
 	// Names first, so types can refer to each other in any order.
 	for _, pg := range g.pkg.Pages {
 		if pg.Class != nil {
