@@ -97,7 +97,7 @@ func (g *generator) supportLine(a *apiInfo) string {
 	if a.bind != nil {
 		s += " Native Go: implemented by the tarogen runtime."
 	} else {
-		s += " Native Go: not implemented; calls fail."
+		s += " Native Go: not implemented by the runtime yet; calls fail (or, with nothing to return, do nothing)."
 	}
 	return s
 }
@@ -264,6 +264,10 @@ func (g *generator) apiBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 	}
 	if a.bind != nil {
 		a.bind.body(g, a, s, gr)
+		return
+	}
+	if !s.err && s.result.kind == kVoid {
+		gr.Comment("Not implemented by the native runtime, and with no error to return, the call does nothing.")
 		return
 	}
 	gr.Add(failReturn(s, jen.Qual(RuntimePath, "Fail").Call(jen.Id("api"), jen.Qual(RuntimePath, "ErrNotSupported"),
