@@ -25,7 +25,9 @@
 // # Connect
 //
 // Connect validates the options and returns the task at once in CONNECTING
-// (readyState 0); the dial runs on the task's reader goroutine. The task
+// (readyState 0); the dial runs in the background, on a goroutine that
+// ends with it, so that the stack the handshake grew is not kept while the
+// connection idles; the task's reader goroutine waits for it. The task
 // becomes Latest, which the global APIs act on, as WeChat's do. Its ID is
 // a process-wide counter from 1 (Taro H5's socketTaskId). Validation:
 //   - URL: ws:// or wss://, with a host and no user:password; anything
@@ -144,7 +146,28 @@
 //
 // Failures the peer causes close the connection with the RFC 6455 code,
 // then report onError and onClose with that code: a text message that is
-// not UTF-8, 1007 (gorilla does not check; RFC 6455 §8.1 requires it); an
-// invalid close code or other framing error, 1002; a message over
-// ReadLimit, 1009.
+// not UTF-8, 1007 (gorilla does not check; RFC 6455 §8.1 requires it;
+// checked on the whole message, so a character split across fragments is
+// fine); an invalid close code or other framing error, 1002; a message
+// over ReadLimit, 1009. A close reason that is not UTF-8 is 1002, not
+// 1007: §8.1 requires failing the connection, and §7.4.1 keeps 1007 for
+// data "within a message", which a close frame's body is not (gorilla
+// sends 1002 too; Autobahn's case 7.5.1 accepts either). A close frame
+// with a 1-byte body and a 64-bit length with its top bit set are 1002;
+// gorilla misreads both (as "no status" and as a read-limit error), so the
+// runtime watches frame headers as gorilla reads them (framewatch.go).
+// Over wss:// through an HTTP proxy gorilla does the TLS itself and the
+// watch cannot see the frames: there those two come out as gorilla has
+// them (onClose 1005 and 1009). internal/hostile's peer and
+// runtime/hostile_test.go pin each case.
+//
+// # Memory
+//
+// An idle open task costs one goroutine (its reader, parked in a read) and
+// about 13 KiB: gorilla's 4 KiB read buffer, the reader's stack, the
+// connection's structures. Write buffers come from a pool shared by all
+// tasks for the length of one message, instead of 4 KiB held per task. A
+// received message is read into a buffer the task keeps between messages
+// (up to 64 KiB); a binary message is copied out of it, once, for the
+// handler to keep. bench/README.md has the measurements.
 package runtime

@@ -19,9 +19,10 @@ import (
 // It never reads on its own and never changes a byte: it looks at what
 // gorilla's bufio.Reader reads anyway. The cost is a few comparisons per
 // Read and per frame header; payload bytes are skipped by counting. Read
-// is called only by the task's reader goroutine (the dial, then gorilla's
-// frame reads), which is also the only goroutine that looks at the flags,
-// so they need no lock.
+// is called by one goroutine at a time: the dial goroutine during the
+// handshake, then the reader goroutine (which receives the connection from
+// it over a channel), the only one that looks at the flags; so they need
+// no lock.
 //
 // Before the frames come HTTP responses: an HTTP proxy's answer to
 // CONNECT, then the 101. The watch skips whole header blocks (each ends

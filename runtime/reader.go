@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -22,14 +23,39 @@ import (
 // task's lifetime.
 const maxRetainedReadBuffer = 64 << 10
 
+// writeBufferPool holds gorilla's write buffers between messages, so an
+// idle task keeps none (gorilla otherwise gives each connection its own
+// 4 KiB for its lifetime): idle memory per task is a budget (bench/README.md).
+// The price is a sync.Pool Get and Put per message written.
+var writeBufferPool sync.Pool
+
 // errCloseBody is what the close handler returns for a close frame with a
 // 1-byte body (see framewatch.go).
 var errCloseBody = errors.New("close frame body of 1 byte")
 
-// run is the task's reader goroutine: it dials, then reads until the
-// connection ends, and runs the handlers (see dispatch.go).
+// run is the task's reader goroutine: it has the dial done, then reads
+// until the connection ends, and runs the handlers (see dispatch.go).
+//
+// The dial runs on a goroutine of its own that ends with it: the handshake
+// (HTTP, maybe TLS) grows a stack to 8 KiB or more, which an idle reader
+// would otherwise keep for the connection's lifetime. The reader is started
+// by Connect, before any handshake runs, so the runtime's adaptive starting
+// stack size (the average in use at the last GC, which a thousand
+// concurrent handshakes inflate) does not give it a large stack either;
+// it idles on 4 KiB.
 func (s *Socket) run(ctx context.Context) {
-	conn, resp, err := s.dial(ctx)
+	type dialed struct {
+		conn *websocket.Conn
+		resp *http.Response
+		err  error
+	}
+	result := make(chan dialed, 1)
+	go func() {
+		conn, resp, err := s.dial(ctx)
+		result <- dialed{conn, resp, err}
+	}()
+	d := <-result
+	conn, resp, err := d.conn, d.resp, d.err
 	if err != nil {
 		failure := s.dialError(ctx, err, resp)
 		s.cancelDial()
@@ -93,6 +119,11 @@ func (s *Socket) dial(ctx context.Context) (*websocket.Conn, *http.Response, err
 		HandshakeTimeout: s.cfg.handshakeTimeout,
 		Subprotocols:     s.cfg.protocols,
 		TLSClientConfig:  s.cfg.tlsConfig,
+		WriteBufferPool:  &writeBufferPool,
+		// gorilla adds 14 bytes of frame header room to the write buffer;
+		// 4096-14 makes the pooled buffers 4096 bytes, a size class of its
+		// own, where gorilla's default 4096+14 rounds up to 4864.
+		WriteBufferSize: 4096 - 14,
 	}
 	// The frame watch (framewatch.go) must see the bytes gorilla parses
 	// frames from: the TCP stream for ws://, the decrypted stream for
@@ -226,9 +257,24 @@ func (s *Socket) readMessage(r io.Reader) (data []byte, retained bool, err error
 	}
 	for {
 		if len(buf) == cap(buf) {
+			// Full: the message may be exactly this long (a power of two
+			// often is). Probe one byte before doubling, so that such a
+			// message neither doubles the buffer for nothing nor, past
+			// maxRetainedReadBuffer, loses it and regrows it every time.
+			probe := s.probe[:] // a field: a local would escape through r.Read
+			n, err := r.Read(probe)
+			if n == 0 && err == io.EOF {
+				break
+			}
+			if err != nil && err != io.EOF {
+				return nil, false, err
+			}
 			grown := make([]byte, len(buf), 2*cap(buf))
 			copy(grown, buf)
-			buf = grown
+			buf = append(grown, probe[:n]...)
+			if err == io.EOF {
+				break
+			}
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

@@ -86,6 +86,7 @@ type Socket struct {
 
 	// Owned by the reader goroutine.
 	readBuf    []byte
+	probe      [1]byte       // readMessage's look past a full buffer
 	watch      *frameWatch   // nil when gorilla does TLS itself (wss:// through a proxy)
 	window     time.Duration // PingInterval+PongTimeout, 0 when liveness is off
 	extendedAt time.Time     // when the read deadline was last pushed back

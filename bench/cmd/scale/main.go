@@ -31,6 +31,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -57,6 +58,7 @@ type options struct {
 	echoDuration time.Duration
 	pages        string
 	fixtures     string
+	memprofile   string
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -69,8 +71,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&opt.echoDuration, "echo-duration", 10*time.Second, "length of the echo run")
 	fs.StringVar(&opt.pages, "pages", "25,50,100,200,400", "page counts for the generator run; empty skips it")
 	fs.StringVar(&opt.fixtures, "fixtures", genpages.Fixtures, "the main module's testdata/pages")
+	fs.StringVar(&opt.memprofile, "memprofile", "", "write a heap profile while the -tasks tasks are open")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if opt.memprofile != "" {
+		goruntime.MemProfileRate = 1 // every allocation, so that per-task figures are exact
 	}
 	limit, err := raiseNoFile()
 	if err != nil {
@@ -89,8 +95,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 
 	if opt.tasks > 0 {
-		if err := openMany(stdout, url, opt.tasks); err != nil {
-			return err
+		// Twice: the Go runtime keeps what the first round created once
+		// (goroutine descriptors are never freed, only reused; stack and
+		// span caches), so the second round shows whether closed tasks
+		// leave anything behind.
+		for round := 1; round <= 2; round++ {
+			fmt.Fprintf(stdout, "round %d\n", round)
+			if err := openMany(stdout, url, opt.tasks, opt.memprofile); err != nil {
+				return err
+			}
 		}
 	}
 	if opt.echoTasks > 0 {
@@ -164,11 +177,16 @@ func startChild() (url string, stop func(), err error) {
 // memInUse is HeapInuse+StackInuse after two GCs (the second frees what
 // the first's finalizers released).
 func memInUse() uint64 {
+	heap, stack := memStats()
+	return heap + stack
+}
+
+func memStats() (heap, stack uint64) {
 	goruntime.GC()
 	goruntime.GC()
 	var ms goruntime.MemStats
 	goruntime.ReadMemStats(&ms)
-	return ms.HeapInuse + ms.StackInuse
+	return ms.HeapInuse, ms.StackInuse
 }
 
 type counted struct {
@@ -178,13 +196,14 @@ type counted struct {
 	errs   atomic.Int32
 }
 
-func openMany(stdout io.Writer, url string, n int) error {
+func openMany(stdout io.Writer, url string, n int, memprofile string) error {
 	// Warm up: the first connection pays for one-time allocations
 	// (net/http's proxy settings, TLS-less dialer state...), not per task.
 	if err := openClose(url); err != nil {
 		return err
 	}
-	baseMem, baseG := memInUse(), goruntime.NumGoroutine()
+	baseHeap, baseStack := memStats()
+	baseMem, baseG := baseHeap+baseStack, goruntime.NumGoroutine()
 
 	var opened, closed sync.WaitGroup
 	tasks := make([]*counted, n)
@@ -220,7 +239,16 @@ func openMany(stdout io.Writer, url string, n int) error {
 	}
 	opened.Wait()
 	openTime := time.Since(start)
-	openMem, openG := memInUse(), goruntime.NumGoroutine()
+	openHeap, openStack := memStats()
+	openMem, openG := openHeap+openStack, goruntime.NumGoroutine()
+	if memprofile != "" {
+		f, err := os.Create(memprofile)
+		if err != nil {
+			return err
+		}
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
 
 	once, failed := 0, 0
 	for _, c := range tasks {
@@ -233,8 +261,9 @@ func openMany(stdout io.Writer, url string, n int) error {
 	}
 	fmt.Fprintf(stdout, "open: %d tasks opened at once in %v (%.0f/s); onOpen exactly once: %d, never: %d\n",
 		n, openTime.Round(time.Millisecond), float64(n)/openTime.Seconds(), once, failed)
-	fmt.Fprintf(stdout, "idle: %d KiB before, %d KiB open: %.1f KiB per task; %.2f goroutines per task\n",
-		baseMem>>10, openMem>>10, float64(int64(openMem)-int64(baseMem))/float64(n)/1024, float64(openG-baseG)/float64(n))
+	perTask := func(after, before uint64) float64 { return float64(int64(after)-int64(before)) / float64(n) / 1024 }
+	fmt.Fprintf(stdout, "idle: %d KiB before, %d KiB open: %.1f KiB per task (heap %.1f, stacks %.1f); %.2f goroutines per task\n",
+		baseMem>>10, openMem>>10, perTask(openMem, baseMem), perTask(openHeap, baseHeap), perTask(openStack, baseStack), float64(openG-baseG)/float64(n))
 
 	for _, c := range tasks {
 		c.task.Close(sockettask.CloseOption{})
@@ -247,10 +276,9 @@ func openMany(stdout io.Writer, url string, n int) error {
 	}
 	heldMem := memInUse()
 	tasks = nil
-	droppedMem := memInUse()
-	fmt.Fprintf(stdout, "closed: %d KiB with the closed tasks still referenced (%.1f KiB per task), %d KiB once dropped (baseline %d KiB, %+d KiB); goroutines %d (baseline %d)\n\n",
-		heldMem>>10, float64(int64(heldMem)-int64(baseMem))/float64(n)/1024, droppedMem>>10, baseMem>>10,
-		(int64(droppedMem)-int64(baseMem))>>10, goruntime.NumGoroutine(), baseG)
+	dropHeap, dropStack := memStats()
+	fmt.Fprintf(stdout, "closed: %d KiB with the closed tasks still referenced (%.1f KiB per task); once dropped heap %d KiB (baseline %d), stacks %d KiB (baseline %d); goroutines %d (baseline %d)\n\n",
+		heldMem>>10, perTask(heldMem, baseMem), dropHeap>>10, baseHeap>>10, dropStack>>10, baseStack>>10, goruntime.NumGoroutine(), baseG)
 	return nil
 }
 
@@ -322,7 +350,9 @@ func echoMany(stdout io.Writer, url string, n int, d time.Duration) error {
 			}
 			sendNext()
 		})
-		task.OnError(func(r sockettask.OnErrorCallbackResult) { fmt.Fprintf(stdout, "echo task %d: onError %s\n", i, r.ErrMsg) })
+		task.OnError(func(r sockettask.OnErrorCallbackResult) {
+			fmt.Fprintf(stdout, "echo task %d: onError %s\n", i, r.ErrMsg)
+		})
 	}
 	time.Sleep(d)
 	stopping.Store(true)
