@@ -340,20 +340,29 @@ type section struct {
 // sections splits the blocks at h2 headings. The first section (head
 // nil) is the page's preamble.
 func (p *pageParser) sections() []section {
+	// Content is a sub-slice of p.blocks, not a copy: a section's blocks
+	// are contiguous but for the stray # titles, which are dropped by
+	// compacting them out first. (Copying every block cost a tenth of the
+	// parse's allocations on a large page.)
+	blocks := p.blocks[:0:0]
+	for _, b := range p.blocks {
+		if b.kind == bHeading && b.level == 1 {
+			continue // a stray # title: the front matter names the page
+		}
+		blocks = append(blocks, b)
+	}
 	secs := []section{{}}
-	for i := range p.blocks {
-		b := &p.blocks[i]
+	start := 0
+	for i := range blocks {
+		b := &blocks[i]
 		if b.kind == bHeading && b.level <= 2 {
-			if b.level == 1 {
-				continue // a stray # title: the front matter names the page
-			}
+			secs[len(secs)-1].content = blocks[start:i:i]
 			k, _ := sectionOf(b.text)
 			secs = append(secs, section{kind: k, head: b})
-			continue
+			start = i + 1
 		}
-		s := &secs[len(secs)-1]
-		s.content = append(s.content, *b)
 	}
+	secs[len(secs)-1].content = blocks[start:len(blocks):len(blocks)]
 	return secs
 }
 
@@ -524,18 +533,25 @@ func (p *pageParser) refLinks(n ast.Node) []spec.Link {
 
 // subsections splits blocks at headings of the given level.
 func subsections(bs []blk, level int) (pre []blk, subs []section) {
+	// Sub-slices of bs, capped so that an append by a caller cannot
+	// overwrite the next section.
+	start := 0
 	for i := range bs {
-		b := bs[i]
+		b := &bs[i]
 		if b.kind == bHeading && b.level <= level {
-			subs = append(subs, section{head: &bs[i]})
-			continue
-		}
-		if len(subs) == 0 {
-			pre = append(pre, b)
-		} else {
-			subs[len(subs)-1].content = append(subs[len(subs)-1].content, b)
+			if len(subs) == 0 {
+				pre = bs[:i:i]
+			} else {
+				subs[len(subs)-1].content = bs[start:i:i]
+			}
+			subs = append(subs, section{head: b})
+			start = i + 1
 		}
 	}
+	if len(subs) == 0 {
+		return bs, nil
+	}
+	subs[len(subs)-1].content = bs[start:len(bs):len(bs)]
 	return pre, subs
 }
 

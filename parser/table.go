@@ -43,9 +43,11 @@ func (t *table) isSupport() bool {
 // caller can report the row.
 func (p *pageParser) pipeTable(t *east.Table) *table {
 	tb := &table{pos: p.at(t.Pos())}
+	ncols := len(t.Alignments)
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var rw row
 		rw.pos = p.at(r.Pos())
+		rw.cells = make([]cell, 0, ncols)
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			tc, ok := c.(*east.TableCell)
 			if !ok {
