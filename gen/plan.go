@@ -2,6 +2,7 @@ package gen
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tarogen/tarogen/overlay"
@@ -135,7 +136,7 @@ func (g *generator) planDeclName(pg *spec.Page, d *spec.Decl) {
 		}
 	}
 	for i := 2; ; i++ {
-		c := prefix + base + string(rune('0'+i%10))
+		c := prefix + base + strconv.Itoa(i)
 		if g.claim(c, path) {
 			di.goName = c
 			g.ds.Warnf(d.Pos, "type %s clashes with another; named %s", d.Name, c)

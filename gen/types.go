@@ -2,6 +2,7 @@ package gen
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -145,7 +146,7 @@ func (g *generator) funcType(t *spec.FuncType, sc scope, hint string) typ {
 	for i, p := range t.Params {
 		name := localName(p.Name)
 		if p.Name == "" {
-			name = "arg" + string(rune('0'+i))
+			name = "arg" + strconv.Itoa(i)
 		}
 		pt := g.goType(p.Type, sc, hint+exportedName(p.Name))
 		rest := p.Rest && pt.kind == kSlice
