@@ -169,7 +169,13 @@ func docLines(parts ...string) []string {
 			out = append(out, "")
 		}
 		for _, l := range strings.Split(p, "\n") {
-			out = append(out, strings.TrimRight(l, " \t"))
+			l = strings.TrimRight(l, " \t")
+			// A Markdown list item becomes a Go doc list item, which must be
+			// indented (go/doc/comment), or go doc runs the items together.
+			if strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") {
+				l = "  - " + l[2:]
+			}
+			out = append(out, l)
 		}
 	}
 	return out

@@ -65,8 +65,8 @@ func (o *ConnectSocketOption) finish(api string, err error) error {
 //
 // 并发数
 //
-// - 1.7.0 及以上版本，最多可以同时存在 5 个 WebSocket 连接。
-// - 1.7.0 以下版本，一个小程序同时只能有一个 WebSocket 连接，如果当前已存在一个 WebSocket 连接，会自动关闭该连接，并重新创建一个 WebSocket 连接。
+//   - 1.7.0 及以上版本，最多可以同时存在 5 个 WebSocket 连接。
+//   - 1.7.0 以下版本，一个小程序同时只能有一个 WebSocket 连接，如果当前已存在一个 WebSocket 连接，会自动关闭该连接，并重新创建一个 WebSocket 连接。
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html
 //
