@@ -173,9 +173,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			g.emitFinish(f, di)
 		}
 	case spec.DeclCallback:
-		t := g.declType(di)
 		inner := g.goType(d.Func, g.declScope(di), di.goName)
-		_ = t
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).Add(inner.code()))
 	case spec.DeclEnum:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).String())
