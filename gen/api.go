@@ -237,22 +237,9 @@ func (g *generator) emitAPI(f *jen.File, a *apiInfo) {
 	f.Add(st)
 }
 
-// fail returns from an API body with err, through the option's callbacks
-// when there is one.
-func failReturn(s sigInfo, err jen.Code) jen.Code {
-	var vals []jen.Code
-	if s.result.kind != kVoid {
-		vals = append(vals, zeroValue(s.result))
-	}
-	if s.err {
-		if s.option != nil {
-			vals = append(vals, jen.Id(s.option.name).Dot("finish").Call(jen.Id("api"), err))
-		} else {
-			vals = append(vals, err)
-		}
-	}
-	return jen.Return(vals...)
-}
+// failReturn returns from an API body with err, through the option's
+// callbacks when there is one, and the zero result.
+func failReturn(s sigInfo, err jen.Code) jen.Code { return returnOK(s, nil, err) }
 
 func (g *generator) apiBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 	gr.Const().Id("api").Op("=").Lit(a.qname)

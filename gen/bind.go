@@ -87,8 +87,8 @@ func socketExpr(gr *jen.Group, global bool, s sigInfo) {
 	gr.Id("s").Op(":=").Id("t").Dot("s")
 }
 
-// returnOK ends a body with success: the result (for Promise<T>) and
-// finish(api, err).
+// returnOK ends a body: the result (the zero value when nil) and, through
+// the option's finish when there is one, err.
 func returnOK(s sigInfo, result jen.Code, err jen.Code) jen.Code {
 	var vals []jen.Code
 	if s.result.kind != kVoid {
