@@ -330,20 +330,31 @@ func hasPrefixFold(b []byte, prefix string) bool {
 }
 
 // indexFold is bytes.Index for an ASCII lower-case needle, ignoring case.
+// It is linear: each step either finds the needle's first byte with one
+// IndexByte or, for a letter, compares byte by byte. (An earlier version
+// searched for the upper-case form of a non-letter too, which scanned to
+// the end of the page on every '<' of a table: quadratic.)
 func indexFold(b []byte, needle string) int {
+	if len(needle) == 0 {
+		return 0
+	}
+	first := needle[0]
+	letter := first >= 'a' && first <= 'z'
 	for i := 0; i+len(needle) <= len(b); i++ {
-		j := bytes.IndexByte(b[i:], needle[0])
-		k := bytes.IndexByte(b[i:], needle[0]-('a'-'A'))
-		if needle[0] < 'a' || needle[0] > 'z' {
-			k = -1
+		if letter {
+			if c := b[i]; c != first && c != first-('a'-'A') {
+				continue
+			}
+		} else {
+			j := bytes.IndexByte(b[i:], first)
+			if j < 0 {
+				return -1
+			}
+			i += j
+			if i+len(needle) > len(b) {
+				return -1
+			}
 		}
-		switch {
-		case j < 0 && k < 0:
-			return -1
-		case j < 0 || (k >= 0 && k < j):
-			j = k
-		}
-		i += j
 		if hasPrefixFold(b[i:], needle) {
 			return i
 		}
