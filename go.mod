@@ -11,11 +11,11 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	go.uber.org/goleak v1.3.0
 	golang.org/x/net v0.61.0
+	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/kr/text v0.2.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
 )
