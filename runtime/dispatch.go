@@ -45,11 +45,7 @@ type dispatcher struct {
 	// open, error or close the task's own handler missed that way is
 	// replayed to it when it registers, so a handler set right after
 	// ConnectSocket still gets it; messages are not replayed.
-	gOpen       func(OpenEvent)
-	gMessage    func(MessageEvent)
-	gError      func(ErrorEvent)
-	gClose      func(CloseEvent)
-	gRegistered [numKinds]bool
+	global      listeners
 	missed      [numKinds]*event // open/error/close delivered before the task handler was set
 	queue       []event          // parked events, in arrival order
 	parked      int              // messages in queue
@@ -74,28 +70,55 @@ func (s *Socket) registerLocked(kind eventKind) {
 	s.mu.Unlock()
 }
 
-// setGlobalLocked sets the global listener of kind (nil removes it), then
-// unlocks mu.
-func (s *Socket) setGlobalLocked(kind eventKind, open func(OpenEvent), message func(MessageEvent), errh func(ErrorEvent), closeh func(CloseEvent)) {
+// listeners is one subscriber's handlers, one per kind: the global
+// listeners of a task, and the process-wide set new tasks copy.
+type listeners struct {
+	open    func(OpenEvent)
+	message func(MessageEvent)
+	err     func(ErrorEvent)
+	close   func(CloseEvent)
+}
+
+// set copies from's handler of kind into l.
+func (l *listeners) set(kind eventKind, from listeners) {
 	switch kind {
 	case kindOpen:
-		s.gOpen = open
+		l.open = from.open
 	case kindMessage:
-		s.gMessage = message
+		l.message = from.message
 	case kindError:
-		s.gError = errh
+		l.err = from.err
 	case kindClose:
-		s.gClose = closeh
+		l.close = from.close
 	}
-	s.gRegistered[kind] = open != nil || message != nil || errh != nil || closeh != nil
-	if !s.dispatching && s.gRegistered[kind] && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
+}
+
+// has reports whether l has a handler of kind.
+func (l *listeners) has(kind eventKind) bool {
+	switch kind {
+	case kindOpen:
+		return l.open != nil
+	case kindMessage:
+		return l.message != nil
+	case kindError:
+		return l.err != nil
+	}
+	return l.close != nil
+}
+
+// setGlobal sets the task's global listener of kind from from (a nil
+// handler removes it) and delivers what that makes deliverable.
+func (s *Socket) setGlobal(kind eventKind, from listeners) {
+	s.mu.Lock()
+	s.global.set(kind, from)
+	if !s.dispatching && s.global.has(kind) && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
 		s.drainLocked()
 	}
 	s.mu.Unlock()
 }
 
 // deliverable reports whether an event of kind has someone to go to now.
-func (s *Socket) deliverable(kind eventKind) bool { return s.registered[kind] || s.gRegistered[kind] }
+func (s *Socket) deliverable(kind eventKind) bool { return s.registered[kind] || s.global.has(kind) }
 
 // emit delivers or parks ev; called by the reader goroutine only, without
 // mu. It blocks while another goroutine is dispatching (so the reader takes
@@ -175,9 +198,9 @@ func (s *Socket) drainLocked() {
 // task consistent for a caller that recovers it.
 func (s *Socket) deliver(ev *event) {
 	onOpen, onMessage, onError, onClose := s.onOpen, s.onMessage, s.onError, s.onClose
-	gOpen, gMessage, gError, gClose := s.gOpen, s.gMessage, s.gError, s.gClose
+	g := s.global
 	if ev.taskOnly {
-		gOpen, gMessage, gError, gClose = nil, nil, nil, nil
+		g = listeners{}
 	} else if ev.kind != kindMessage && !s.registered[ev.kind] {
 		// Only the global listener is there: keep the event for the task's
 		// own handler, should it register later.
@@ -185,10 +208,10 @@ func (s *Socket) deliver(ev *event) {
 		s.missed[ev.kind] = &missed
 	}
 	switch {
-	case ev.kind == kindOpen && onOpen == nil && gOpen == nil,
-		ev.kind == kindMessage && onMessage == nil && gMessage == nil,
-		ev.kind == kindError && onError == nil && gError == nil,
-		ev.kind == kindClose && onClose == nil && gClose == nil:
+	case ev.kind == kindOpen && onOpen == nil && g.open == nil,
+		ev.kind == kindMessage && onMessage == nil && g.message == nil,
+		ev.kind == kindError && onError == nil && g.err == nil,
+		ev.kind == kindClose && onClose == nil && g.close == nil:
 		return // registered as nil: discarded
 	}
 	s.mu.Unlock()
@@ -207,29 +230,29 @@ func (s *Socket) deliver(ev *event) {
 	// that uses both (WeChat's order for listeners is registration order).
 	switch ev.kind {
 	case kindOpen:
-		if gOpen != nil {
-			gOpen(ev.open)
+		if g.open != nil {
+			g.open(ev.open)
 		}
 		if onOpen != nil {
 			onOpen(ev.open)
 		}
 	case kindMessage:
-		if gMessage != nil {
-			gMessage(ev.msg)
+		if g.message != nil {
+			g.message(ev.msg)
 		}
 		if onMessage != nil {
 			onMessage(ev.msg)
 		}
 	case kindError:
-		if gError != nil {
-			gError(ev.err)
+		if g.err != nil {
+			g.err(ev.err)
 		}
 		if onError != nil {
 			onError(ev.err)
 		}
 	case kindClose:
-		if gClose != nil {
-			gClose(ev.close)
+		if g.close != nil {
+			g.close(ev.close)
 		}
 		if onClose != nil {
 			onClose(ev.close)

@@ -49,50 +49,30 @@ func HeaderAny(m map[string]string) map[string]any {
 // listener of its own beside the task's handler: both fire (see
 // dispatch.go).
 var global struct {
-	mu      sync.Mutex
-	open    func(OpenEvent)
-	message func(MessageEvent)
-	err     func(ErrorEvent)
-	close   func(CloseEvent)
+	mu sync.Mutex
+	l  listeners
 }
 
 // OnGlobalOpen sets the global open listener (onSocketOpen).
-func OnGlobalOpen(h func(OpenEvent)) {
-	global.mu.Lock()
-	global.open = h
-	global.mu.Unlock()
-	if s := Latest(); s != nil {
-		s.setGlobalOpen(h)
-	}
-}
+func OnGlobalOpen(h func(OpenEvent)) { setGlobal(kindOpen, listeners{open: h}) }
 
 // OnGlobalMessage sets the global message listener (onSocketMessage).
-func OnGlobalMessage(h func(MessageEvent)) {
-	global.mu.Lock()
-	global.message = h
-	global.mu.Unlock()
-	if s := Latest(); s != nil {
-		s.setGlobalMessage(h)
-	}
-}
+func OnGlobalMessage(h func(MessageEvent)) { setGlobal(kindMessage, listeners{message: h}) }
 
 // OnGlobalError sets the global error listener (onSocketError).
-func OnGlobalError(h func(ErrorEvent)) {
-	global.mu.Lock()
-	global.err = h
-	global.mu.Unlock()
-	if s := Latest(); s != nil {
-		s.setGlobalError(h)
-	}
-}
+func OnGlobalError(h func(ErrorEvent)) { setGlobal(kindError, listeners{err: h}) }
 
 // OnGlobalClose sets the global close listener (onSocketClose).
-func OnGlobalClose(h func(CloseEvent)) {
+func OnGlobalClose(h func(CloseEvent)) { setGlobal(kindClose, listeners{close: h}) }
+
+// setGlobal records from's listener of kind for tasks to come and sets it
+// on the latest task.
+func setGlobal(kind eventKind, from listeners) {
 	global.mu.Lock()
-	global.close = h
+	global.l.set(kind, from)
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.setGlobalClose(h)
+		s.setGlobal(kind, from)
 	}
 }
 
@@ -100,38 +80,11 @@ func OnGlobalClose(h func(CloseEvent)) {
 // calls it before the task's goroutine starts, so no event can come first.
 func applyGlobal(s *Socket) {
 	global.mu.Lock()
-	open, message, errh, closeh := global.open, global.message, global.err, global.close
+	l := global.l
 	global.mu.Unlock()
-	if open != nil {
-		s.setGlobalOpen(open)
+	for kind := range numKinds {
+		if l.has(kind) {
+			s.setGlobal(kind, l)
+		}
 	}
-	if message != nil {
-		s.setGlobalMessage(message)
-	}
-	if errh != nil {
-		s.setGlobalError(errh)
-	}
-	if closeh != nil {
-		s.setGlobalClose(closeh)
-	}
-}
-
-func (s *Socket) setGlobalOpen(h func(OpenEvent)) {
-	s.mu.Lock()
-	s.setGlobalLocked(kindOpen, h, nil, nil, nil)
-}
-
-func (s *Socket) setGlobalMessage(h func(MessageEvent)) {
-	s.mu.Lock()
-	s.setGlobalLocked(kindMessage, nil, h, nil, nil)
-}
-
-func (s *Socket) setGlobalError(h func(ErrorEvent)) {
-	s.mu.Lock()
-	s.setGlobalLocked(kindError, nil, nil, h, nil)
-}
-
-func (s *Socket) setGlobalClose(h func(CloseEvent)) {
-	s.mu.Lock()
-	s.setGlobalLocked(kindClose, nil, nil, nil, h)
 }
