@@ -22,6 +22,14 @@ type sigInfo struct {
 // decides the types; a page without one (legacy 1.x) falls back to its
 // parameter table.
 func (g *generator) signature(a *apiInfo) sigInfo {
+	if a.sig == nil {
+		s := g.mapSignature(a)
+		a.sig = &s
+	}
+	return *a.sig
+}
+
+func (g *generator) mapSignature(a *apiInfo) sigInfo {
 	sc := g.apiScope(a)
 	var s sigInfo
 	s.result = tVoid

@@ -2,6 +2,8 @@ package gen
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -108,7 +110,7 @@ func (g *generator) emitCommon() *jen.File {
 	for _, e := range g.enums {
 		g.emitEnum(f, e)
 	}
-	for _, name := range sortedKeys(g.namedGo) {
+	for _, name := range slices.Sorted(maps.Keys(g.namedGo)) {
 		nt := g.namedGo[name]
 		f.Add(comment(jen.Null(), name, docLines(strings.TrimPrefix(nt.Doc, name+" "))).Type().Id(name).Add(basicCode(nt.Underlying)))
 	}
@@ -173,8 +175,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			g.emitFinish(f, di)
 		}
 	case spec.DeclCallback:
-		inner := g.goType(d.Func, g.declScope(di), di.goName)
-		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).Add(inner.code()))
+		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).Add(g.declUnderlying(di).code()))
 	case spec.DeclEnum:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).String())
 		f.Const().DefsFunc(func(gr *jen.Group) {
@@ -187,8 +188,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			}
 		})
 	default:
-		inner := g.goType(d.Alias, g.declScope(di), di.goName)
-		f.Add(comment(jen.Null(), di.goName, docLines(first, tsNote(d.Alias))).Type().Id(di.goName).Add(inner.code()))
+		f.Add(comment(jen.Null(), di.goName, docLines(first, tsNote(d.Alias))).Type().Id(di.goName).Add(g.declUnderlying(di).code()))
 	}
 }
 
@@ -338,18 +338,4 @@ func zeroValue(t typ) jen.Code {
 		return t.code().Values()
 	}
 	return jen.Nil()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	// insertion order is irrelevant: always sort for deterministic output
-	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && ks[j] < ks[j-1]; j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
-		}
-	}
-	return ks
 }

@@ -22,6 +22,7 @@ type declInfo struct {
 	callbacks bool
 	// extra are Go-only fields a binding adds (connectSocket's Config).
 	extra []extraField
+	typ   *typ // declType's result, once computed
 }
 
 type extraField struct {
@@ -51,6 +52,7 @@ type apiInfo struct {
 	constID string      // "APISocketTaskSend"
 	support *spec.Support
 	bind    binding
+	sig     *sigInfo // signature's result, once computed
 }
 
 func (g *generator) plan() {

@@ -269,22 +269,35 @@ func (g *generator) callbackResultType() typ {
 	return typ{kind: kStruct, code: func() *jen.Statement { return jen.Id("CallbackResult") }}
 }
 
+// declType is the Go type that names a declared type; computed once per
+// declaration (a callback's func type is mapped on first use).
 func (g *generator) declType(di *declInfo) typ {
+	if di.typ != nil {
+		return *di.typ
+	}
 	name := di.goName
 	code := func() *jen.Statement { return jen.Id(name) }
+	var t typ
 	switch di.d.Kind {
 	case spec.DeclObject:
-		return typ{kind: kStruct, decl: di, code: code}
-	case spec.DeclCallback:
-		inner := g.goType(di.d.Func, g.declScope(di), name)
-		return typ{kind: kFunc, decl: di, fn: inner.fn, code: code}
+		t = typ{kind: kStruct, decl: di, code: code}
 	case spec.DeclEnum:
-		return typ{kind: kEnum, decl: di, code: code}
+		t = typ{kind: kEnum, decl: di, code: code}
+	default:
+		t = g.declUnderlying(di)
+		t.decl, t.code = di, code
 	}
-	inner := g.goType(di.d.Alias, g.declScope(di), name)
-	inner.decl = di
-	inner.code = code
-	return inner
+	di.typ = &t
+	return t
+}
+
+// declUnderlying is the Go type a callback or alias declaration is
+// defined as: func(result R) for a callback.
+func (g *generator) declUnderlying(di *declInfo) typ {
+	if di.d.Kind == spec.DeclCallback {
+		return g.goType(di.d.Func, g.declScope(di), di.goName)
+	}
+	return g.goType(di.d.Alias, g.declScope(di), di.goName)
 }
 
 // checkable reports whether a missing required value of type t can be
@@ -299,16 +312,22 @@ func checkable(t typ) bool {
 
 // overlayType parses an entry's replacement TypeScript type.
 func (g *generator) overlayType(e *overlay.Entry) spec.Type {
-	t, err := typeexpr.Parse(e.Type, e.TypePos)
-	if err != nil {
-		if te, ok := err.(*typeexpr.Error); ok {
-			g.ds.Errorf(te.Pos, "overlay type %q: %s", e.Type, te.Msg)
-		} else {
-			g.ds.Errorf(e.TypePos, "overlay type %q: %v", e.Type, err)
-		}
-		return nil
+	return g.parseOverlayType(e.Type, e.TypePos)
+}
+
+// parseOverlayType parses a TypeScript type written in the overlay at at;
+// an error is reported at the offending token and yields nil.
+func (g *generator) parseOverlayType(src string, at spec.Pos) spec.Type {
+	t, err := typeexpr.Parse(src, at)
+	if err == nil {
+		return t
 	}
-	return t
+	if te, ok := err.(*typeexpr.Error); ok {
+		g.ds.Errorf(te.Pos, "overlay type %q: %s", src, te.Msg)
+	} else {
+		g.ds.Errorf(at, "overlay type %q: %v", src, err)
+	}
+	return nil
 }
 
 // overlayGoType applies an entry's goType: a basic Go type or a named type

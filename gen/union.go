@@ -196,12 +196,7 @@ func (g *generator) typeArg(p *spec.TypeParamType, paths ...string) spec.Type {
 	for _, path := range paths {
 		if e := g.entry(path); e != nil {
 			if src, ok := e.TypeArgs[p.Name]; ok {
-				t, err := parseTypeArg(src, e.Pos)
-				if err != nil {
-					g.ds.Errorf(e.Pos, "overlay typeArgs %s: %v", p.Name, err)
-					return nil
-				}
-				return t
+				return g.parseOverlayType(src, e.Pos)
 			}
 		}
 	}
