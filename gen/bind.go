@@ -24,7 +24,7 @@ type binding interface {
 	body(g *generator, a *apiInfo, s sigInfo, gr *jen.Group)
 }
 
-// socketClasses are the classes backed by *runtime.Socket.
+// socketClasses are the classes backed by *tarort.Socket.
 var socketClasses = map[string]bool{"SocketTask": true}
 
 func (g *generator) classBound(c *spec.Class) bool { return socketClasses[c.Name] }

@@ -100,7 +100,7 @@ func localName(s string) string {
 // bodies, where they are used.
 var predeclared = map[string]bool{
 	"api": true, "err": true, "string": true, "int": true, "bool": true, "any": true, "error": true,
-	"len": true, "nil": true, "true": true, "false": true, "runtime": true, "s": true, "t": true,
+	"len": true, "nil": true, "true": true, "false": true, "tarort": true, "s": true, "t": true,
 }
 
 // fileName is the generated file for a page: the page name lower-cased

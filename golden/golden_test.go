@@ -3,7 +3,6 @@ package golden
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,12 +15,11 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/tarogen/tarogen/gen"
+	"github.com/tarogen/tarogen/internal/update"
 	"github.com/tarogen/tarogen/overlay"
 	"github.com/tarogen/tarogen/parser"
 	"github.com/tarogen/tarogen/spec"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected parts of the golden archives")
 
 // cases are the page groups. Sources are read only to create an archive
 // that does not exist yet; after that the archive's own copy is the input.
@@ -103,7 +101,7 @@ func TestGolden(t *testing.T) {
 			for _, f := range r.files {
 				got["out/"+f.Name] = string(f.Content)
 			}
-			if *update {
+			if update.Enabled() {
 				writeArchive(t, path, ar, got)
 				return
 			}
@@ -128,7 +126,7 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
-	if *update {
+	if update.Enabled() {
 		return
 	}
 	// Every output compiles and vets under every build: native, each
@@ -156,10 +154,10 @@ func TestGolden(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	// staticcheck, pinned, on the native build and on a platform with
+	// staticcheck, pinned by the tool directive in go.mod, on the native build and on a platform with
 	// stubs (harmony marks most of the WebSocket family unsupported).
 	for _, tag := range []string{"", "taro_harmony"} {
-		args := []string{"run", "honnef.co/go/tools/cmd/staticcheck@v0.8.2", "-tags", tag, "./" + filepath.Base(vetRoot) + "/..."}
+		args := []string{"tool", "staticcheck", "-tags", tag, "./" + filepath.Base(vetRoot) + "/..."}
 		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 			t.Errorf("staticcheck -tags %q: %v\n%s", tag, err, out)
 		}
@@ -194,7 +192,7 @@ func loadArchive(t *testing.T, path string, sources []string, ov string) *txtar.
 	if err == nil {
 		return txtar.Parse(b)
 	}
-	if !*update {
+	if !update.Enabled() {
 		t.Fatalf("%v (run go test ./golden -update to create it)", err)
 	}
 	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("Golden case %s: input pages, overlay, then the expected spec dump,\ndiagnostics and generated files. go test ./golden -update rewrites all but the inputs.\n", strings.TrimSuffix(filepath.Base(path), ".txtar")))}

@@ -3,17 +3,15 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tarogen/tarogen/internal/update"
 	"github.com/tarogen/tarogen/spec"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // pagesDir holds the fixture pages, one folder per format.
 const pagesDir = "../testdata/pages"
@@ -82,7 +80,7 @@ func TestGolden(t *testing.T) {
 
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if update.Enabled() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // CloseSocketOption is Option on the closeSocket page.
 //
@@ -54,14 +54,14 @@ func (o *CloseSocketOption) finish(api string, err error) error {
 func CloseSocket(option CloseSocketOption) (CallbackResult, error) {
 	const api = "closeSocket"
 	if supportCloseSocket == Unsupported {
-		return CallbackResult{}, option.finish(api, runtime.NotSupported(api, platformName))
+		return CallbackResult{}, option.finish(api, tarort.NotSupported(api, platformName))
 	}
 	if err := option.check(api); err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	s := runtime.Latest()
+	s := tarort.Latest()
 	if s == nil {
-		return CallbackResult{}, option.finish(api, runtime.Fail(api, runtime.ErrNoTask, "no WebSocket task: call connectSocket first"))
+		return CallbackResult{}, option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "no WebSocket task: call connectSocket first"))
 	}
 	code, hasCode := 0, false
 	if option.Code != 0 {

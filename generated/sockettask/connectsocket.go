@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // ConnectSocketOption is Option on the connectSocket page.
 //
@@ -43,13 +43,13 @@ type ConnectSocketOption struct {
 	// Config holds the Go-only settings: a context bounding the dial, timeouts, read limit,
 	// ping interval, TLS. The Taro fields above override its URL, Header, Protocols and
 	// TCPNoDelay. The zero value means the runtime's documented defaults.
-	Config runtime.ConnectConfig `json:"-"`
+	Config tarort.ConnectConfig `json:"-"`
 }
 
 // check reports a missing required field of o.
 func (o *ConnectSocketOption) check(api string) error {
 	if o.URL == "" {
-		return runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.url is required")
+		return tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.url is required")
 	}
 	return nil
 }
@@ -76,17 +76,17 @@ func (o *ConnectSocketOption) finish(api string, err error) error {
 func ConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	const api = "connectSocket"
 	if supportConnectSocket == Unsupported {
-		return nil, option.finish(api, runtime.NotSupported(api, platformName))
+		return nil, option.finish(api, tarort.NotSupported(api, platformName))
 	}
 	if err := option.check(api); err != nil {
 		return nil, option.finish(api, err)
 	}
 	cfg := option.Config
 	cfg.URL = option.URL
-	cfg.Header = runtime.HeaderStrings(option.Header)
+	cfg.Header = tarort.HeaderStrings(option.Header)
 	cfg.Protocols = option.Protocols
 	cfg.TCPNoDelay = option.TCPNoDelay
-	sock, err := runtime.Connect(api, cfg)
+	sock, err := tarort.Connect(api, cfg)
 	if err != nil {
 		return nil, option.finish(api, err)
 	}

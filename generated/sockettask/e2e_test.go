@@ -15,7 +15,7 @@ import (
 
 	"github.com/tarogen/tarogen/generated/sockettask"
 	"github.com/tarogen/tarogen/internal/wspeer"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
 // TestPeers runs the peer tests against each peer, all in parallel.
@@ -327,14 +327,14 @@ func testProtocolViolation(t *testing.T, get getPeer) {
 	}
 }
 
-// TestReadLimit: ConnectSocketOption.Config reaches the runtime. A message
+// TestReadLimit: ConnectSocketOption.Config reaches the tarort. A message
 // over ReadLimit is refused with close 1009.
 func TestReadLimit(t *testing.T) {
 	t.Parallel()
 	srv := wspeer.NewServer(t, wspeer.Options{})
 	task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{
 		URL:    srv.URL,
-		Config: runtime.ConnectConfig{ReadLimit: 1000},
+		Config: tarort.ConnectConfig{ReadLimit: 1000},
 	})
 	if err != nil {
 		t.Fatalf("ConnectSocket = %v", err)
@@ -379,7 +379,7 @@ func testSendDuringClose(t *testing.T, get getPeer) {
 				default:
 				}
 				err := task.Send(sockettask.SendOption{Data: sockettask.Text(fmt.Sprintf("%d:%d", g, i))})
-				if errors.Is(err, runtime.ErrClosed) {
+				if errors.Is(err, tarort.ErrClosed) {
 					return
 				}
 				if err != nil {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/tarogen/tarogen/generated/sockettask"
 	"github.com/tarogen/tarogen/internal/wspeer"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
 // testEventOrder pins the order of events: open, the messages in the order
@@ -72,7 +72,7 @@ func TestReadyStateTransitions(t *testing.T) {
 	if err := task.Close(sockettask.CloseOption{Code: 4009}); err != nil {
 		t.Errorf("second Close while CLOSING = %v, want nil (Close is idempotent)", err)
 	}
-	if err := task.Send(sockettask.SendOption{Data: sockettask.Text("x")}); !errors.Is(err, runtime.ErrClosed) {
+	if err := task.Send(sockettask.SendOption{Data: sockettask.Text("x")}); !errors.Is(err, tarort.ErrClosed) {
 		t.Errorf("Send while CLOSING = %v, want ErrClosed", err)
 	}
 	srv.releaseCloseReply()

@@ -11,13 +11,13 @@ import (
 	"testing"
 
 	"github.com/tarogen/tarogen/generated/sockettask"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
 // TestHarmonyStub: Harmony's pages mark connectSocket and SocketTask's
 // methods unsupported (platform.harmony.go), so they fail with
 // "not supported on Harmony"; the APIs whose support the pages leave
-// unknown call through to the runtime.
+// unknown call through to the tarort.
 func TestHarmonyStub(t *testing.T) {
 	if sockettask.CurrentPlatform != sockettask.PlatformHarmony {
 		t.Errorf("CurrentPlatform = %q, want %q", sockettask.CurrentPlatform, sockettask.PlatformHarmony)
@@ -47,12 +47,12 @@ func TestHarmonyStub(t *testing.T) {
 	if task != nil || err == nil || err.Error() != want {
 		t.Fatalf("ConnectSocket = %v, %v; want nil, %q", task, err, want)
 	}
-	if !errors.Is(err, runtime.ErrNotSupported) {
-		t.Errorf("ConnectSocket error %v: want errors.Is(err, runtime.ErrNotSupported)", err)
+	if !errors.Is(err, tarort.ErrNotSupported) {
+		t.Errorf("ConnectSocket error %v: want errors.Is(err, tarort.ErrNotSupported)", err)
 	}
-	var re *runtime.Error
+	var re *tarort.Error
 	if !errors.As(err, &re) || re.API != "connectSocket" {
-		t.Errorf("ConnectSocket error %#v: want a *runtime.Error for connectSocket", err)
+		t.Errorf("ConnectSocket error %#v: want a *tarort.Error for connectSocket", err)
 	}
 	if len(success) != 0 || len(fail) != 1 || fail[0] != want || len(complete) != 1 || complete[0] != want {
 		t.Errorf("callbacks got success %q, fail %q, complete %q; want fail and complete %q", success, fail, complete, want)
@@ -60,14 +60,14 @@ func TestHarmonyStub(t *testing.T) {
 
 	var zero sockettask.SocketTask
 	err = zero.Send(sockettask.SendOption{Data: sockettask.Text("x")})
-	if got, want := errString(err), "SocketTask.send:fail not supported on Harmony"; got != want || !errors.Is(err, runtime.ErrNotSupported) {
+	if got, want := errString(err), "SocketTask.send:fail not supported on Harmony"; got != want || !errors.Is(err, tarort.ErrNotSupported) {
 		t.Errorf("SocketTask.Send = %q, want %q (ErrNotSupported)", got, want)
 	}
 
 	// closeSocket's support is unknown on Harmony, so it calls through to
 	// the runtime, which has no task: connectSocket never made one.
 	_, err = sockettask.CloseSocket(sockettask.CloseSocketOption{})
-	if got, want := errString(err), "closeSocket:fail no WebSocket task: call connectSocket first"; got != want || !errors.Is(err, runtime.ErrNoTask) {
+	if got, want := errString(err), "closeSocket:fail no WebSocket task: call connectSocket first"; got != want || !errors.Is(err, tarort.ErrNoTask) {
 		t.Errorf("CloseSocket = %q, want %q (ErrNoTask)", got, want)
 	}
 }

@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // OnSocketCloseCallback WebSocket 连接关闭事件的回调函数
 //
@@ -36,10 +36,10 @@ func OnSocketClose(callback OnSocketCloseCallback) {
 		return
 	}
 	if callback == nil {
-		runtime.OnGlobalClose(nil)
+		tarort.OnGlobalClose(nil)
 		return
 	}
-	runtime.OnGlobalClose(func(ev runtime.CloseEvent) {
+	tarort.OnGlobalClose(func(ev tarort.CloseEvent) {
 		callback(OnSocketCloseCallbackResult{
 			Code:   int(ev.Code),
 			Reason: ev.Reason,

@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // OnSocketErrorCallback WebSocket 错误事件的回调函数
 //
@@ -32,10 +32,10 @@ func OnSocketError(callback OnSocketErrorCallback) {
 		return
 	}
 	if callback == nil {
-		runtime.OnGlobalError(nil)
+		tarort.OnGlobalError(nil)
 		return
 	}
-	runtime.OnGlobalError(func(ev runtime.ErrorEvent) {
+	tarort.OnGlobalError(func(ev tarort.ErrorEvent) {
 		callback(OnSocketErrorCallbackResult{ErrMsg: ev.ErrMsg})
 	})
 }

@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // OnSocketMessageCallback WebSocket 接受到服务器的消息事件的回调函数
 //
@@ -32,10 +32,10 @@ func OnSocketMessage(callback OnSocketMessageCallback) {
 		return
 	}
 	if callback == nil {
-		runtime.OnGlobalMessage(nil)
+		tarort.OnGlobalMessage(nil)
 		return
 	}
-	runtime.OnGlobalMessage(func(ev runtime.MessageEvent) {
+	tarort.OnGlobalMessage(func(ev tarort.MessageEvent) {
 		var data Data
 		if ev.Binary {
 			data = Binary(ev.Data)

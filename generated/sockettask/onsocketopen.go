@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // OnSocketOpenCallback WebSocket 连接打开事件的回调函数
 //
@@ -32,10 +32,10 @@ func OnSocketOpen(callback OnSocketOpenCallback) {
 		return
 	}
 	if callback == nil {
-		runtime.OnGlobalOpen(nil)
+		tarort.OnGlobalOpen(nil)
 		return
 	}
-	runtime.OnGlobalOpen(func(ev runtime.OpenEvent) {
-		callback(OnSocketOpenCallbackResult{Header: runtime.HeaderAny(ev.Header)})
+	tarort.OnGlobalOpen(func(ev tarort.OpenEvent) {
+		callback(OnSocketOpenCallbackResult{Header: tarort.HeaderAny(ev.Header)})
 	})
 }

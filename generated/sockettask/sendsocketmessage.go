@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // SendSocketMessageOption is Option on the sendSocketMessage page.
 //
@@ -31,7 +31,7 @@ type SendSocketMessageOption struct {
 // check reports a missing required field of o.
 func (o *SendSocketMessageOption) check(api string) error {
 	if o.Data == nil {
-		return runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.data is required")
+		return tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data is required")
 	}
 	return nil
 }
@@ -53,14 +53,14 @@ func (o *SendSocketMessageOption) finish(api string, err error) error {
 func SendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
 	const api = "sendSocketMessage"
 	if supportSendSocketMessage == Unsupported {
-		return CallbackResult{}, option.finish(api, runtime.NotSupported(api, platformName))
+		return CallbackResult{}, option.finish(api, tarort.NotSupported(api, platformName))
 	}
 	if err := option.check(api); err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	s := runtime.Latest()
+	s := tarort.Latest()
 	if s == nil {
-		return CallbackResult{}, option.finish(api, runtime.Fail(api, runtime.ErrNoTask, "no WebSocket task: call connectSocket first"))
+		return CallbackResult{}, option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "no WebSocket task: call connectSocket first"))
 	}
 	var err error
 	switch d := option.Data.(type) {
@@ -69,7 +69,7 @@ func SendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
 	case Binary:
 		err = s.Send(api, true, d)
 	default:
-		err = runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
+		err = tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
 	}
 	return CallbackResult{ErrMsg: errMsg(api, err)}, option.finish(api, err)
 }

@@ -2,7 +2,7 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime"
+import "github.com/tarogen/tarogen/runtime/tarort"
 
 // CloseOption is CloseOption on the SocketTask page.
 //
@@ -135,7 +135,7 @@ type SendOption struct {
 // check reports a missing required field of o.
 func (o *SendOption) check(api string) error {
 	if o.Data == nil {
-		return runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.data is required")
+		return tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data is required")
 	}
 	return nil
 }
@@ -155,7 +155,7 @@ func (o *SendOption) finish(api string, err error) error {
 //
 // A SocketTask is safe for use by several goroutines.
 type SocketTask struct {
-	s *runtime.Socket
+	s *tarort.Socket
 }
 
 const (
@@ -217,13 +217,13 @@ func (t *SocketTask) ErrMsg() string {
 func (t *SocketTask) Send(option SendOption) error {
 	const api = "SocketTask.send"
 	if supportSocketTaskSend == Unsupported {
-		return option.finish(api, runtime.NotSupported(api, platformName))
+		return option.finish(api, tarort.NotSupported(api, platformName))
 	}
 	if err := option.check(api); err != nil {
 		return option.finish(api, err)
 	}
 	if t == nil || t.s == nil {
-		return option.finish(api, runtime.Fail(api, runtime.ErrNoTask, "task was not created by ConnectSocket"))
+		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "task was not created by ConnectSocket"))
 	}
 	s := t.s
 	var err error
@@ -233,7 +233,7 @@ func (t *SocketTask) Send(option SendOption) error {
 	case Binary:
 		err = s.Send(api, true, d)
 	default:
-		err = runtime.Fail(api, runtime.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
+		err = tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
 	}
 	return option.finish(api, err)
 }
@@ -248,13 +248,13 @@ func (t *SocketTask) Send(option SendOption) error {
 func (t *SocketTask) Close(option CloseOption) error {
 	const api = "SocketTask.close"
 	if supportSocketTaskClose == Unsupported {
-		return option.finish(api, runtime.NotSupported(api, platformName))
+		return option.finish(api, tarort.NotSupported(api, platformName))
 	}
 	if err := option.check(api); err != nil {
 		return option.finish(api, err)
 	}
 	if t == nil || t.s == nil {
-		return option.finish(api, runtime.Fail(api, runtime.ErrNoTask, "task was not created by ConnectSocket"))
+		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "task was not created by ConnectSocket"))
 	}
 	s := t.s
 	code, hasCode := 0, false
@@ -286,8 +286,8 @@ func (t *SocketTask) OnOpen(callback OnOpenCallback) {
 		s.OnOpen(nil)
 		return
 	}
-	s.OnOpen(func(ev runtime.OpenEvent) {
-		callback(OnOpenCallbackResult{Header: runtime.HeaderAny(ev.Header)})
+	s.OnOpen(func(ev tarort.OpenEvent) {
+		callback(OnOpenCallbackResult{Header: tarort.HeaderAny(ev.Header)})
 	})
 }
 
@@ -311,7 +311,7 @@ func (t *SocketTask) OnClose(callback OnCloseCallback) {
 		s.OnClose(nil)
 		return
 	}
-	s.OnClose(func(ev runtime.CloseEvent) {
+	s.OnClose(func(ev tarort.CloseEvent) {
 		callback(OnCloseCallbackResult{
 			Code:   int(ev.Code),
 			Reason: ev.Reason,
@@ -339,7 +339,7 @@ func (t *SocketTask) OnError(callback OnErrorCallback) {
 		s.OnError(nil)
 		return
 	}
-	s.OnError(func(ev runtime.ErrorEvent) {
+	s.OnError(func(ev tarort.ErrorEvent) {
 		callback(OnErrorCallbackResult{ErrMsg: ev.ErrMsg})
 	})
 }
@@ -364,7 +364,7 @@ func (t *SocketTask) OnMessage(callback OnMessageCallback) {
 		s.OnMessage(nil)
 		return
 	}
-	s.OnMessage(func(ev runtime.MessageEvent) {
+	s.OnMessage(func(ev tarort.MessageEvent) {
 		var data Data
 		if ev.Binary {
 			data = Binary(ev.Data)

@@ -11,12 +11,12 @@ package sockettask
 
 import (
 	"errors"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
 // This check fails to compile when the runtime is not the version this code was generated for;
 // regenerate with the tarogen that matches your runtime.
-const _ = runtime.SupportPackageIsVersion1
+const _ = tarort.SupportPackageIsVersion1
 
 // CallbackResult is TaroGeneral.CallbackResult, what success, fail and complete callbacks receive.
 type CallbackResult struct {
@@ -33,9 +33,9 @@ func Ptr[T any](v T) *T {
 // errMsg is the Taro errMsg for err: the runtime's own, or "<api>:fail " and err's text.
 func errMsg(api string, err error) string {
 	if err == nil {
-		return runtime.OKMsg(api)
+		return tarort.OKMsg(api)
 	}
-	var re *runtime.Error
+	var re *tarort.Error
 	if errors.As(err, &re) {
 		return re.ErrMsg()
 	}

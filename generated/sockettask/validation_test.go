@@ -10,10 +10,10 @@ import (
 
 	"github.com/tarogen/tarogen/generated/sockettask"
 	"github.com/tarogen/tarogen/internal/wspeer"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
-// checkFailure fails the test unless err is the *runtime.Error with errMsg
+// checkFailure fails the test unless err is the *tarort.Error with errMsg
 // want, matching sentinel, and the callbacks got want through fail and
 // complete only.
 func checkFailure(t *testing.T, call string, err error, cb *callbacks, want string, sentinel error) {
@@ -24,9 +24,9 @@ func checkFailure(t *testing.T, call string, err error, cb *callbacks, want stri
 	if err.Error() != want {
 		t.Errorf("%s = %q, want %q", call, err, want)
 	}
-	var re *runtime.Error
+	var re *tarort.Error
 	if !errors.As(err, &re) {
-		t.Errorf("%s = %T, want a *runtime.Error", call, err)
+		t.Errorf("%s = %T, want a *tarort.Error", call, err)
 	} else if re.ErrMsg() != want {
 		t.Errorf("%s: ErrMsg() = %q, want %q", call, re.ErrMsg(), want)
 	}
@@ -62,7 +62,7 @@ func TestConnectSocketInvalidOptions(t *testing.T) {
 			if task != nil {
 				t.Errorf("ConnectSocket returned a task (id %d), want nil", task.SocketTaskID())
 			}
-			checkFailure(t, "ConnectSocket", err, &cb, tt.want, runtime.ErrInvalidOption)
+			checkFailure(t, "ConnectSocket", err, &cb, tt.want, tarort.ErrInvalidOption)
 		})
 	}
 }
@@ -122,7 +122,7 @@ func testCloseInvalidArguments(t *testing.T, get getPeer) {
 		opt := tt.opt
 		opt.Success, opt.Fail, opt.Complete = cb.onSuccess, cb.onFail, cb.onComplete
 		err := task.Close(opt)
-		checkFailure(t, "Close("+describeClose(tt.opt)+")", err, &cb, tt.want, runtime.ErrInvalidOption)
+		checkFailure(t, "Close("+describeClose(tt.opt)+")", err, &cb, tt.want, tarort.ErrInvalidOption)
 		if got := task.ReadyState(); got != sockettask.Open {
 			t.Errorf("ReadyState() after a failed Close = %v, want Open", got)
 		}
@@ -167,7 +167,7 @@ func TestSendBeforeOpenAndAfterClose(t *testing.T) {
 
 	var cb callbacks
 	err := task.Send(sockettask.SendOption{Data: sockettask.Text("early"), Success: cb.onSuccess, Fail: cb.onFail, Complete: cb.onComplete})
-	checkFailure(t, "Send while CONNECTING", err, &cb, "SocketTask.send:fail SocketTask.readyState is CONNECTING, not OPEN", runtime.ErrNotOpen)
+	checkFailure(t, "Send while CONNECTING", err, &cb, "SocketTask.send:fail SocketTask.readyState is CONNECTING, not OPEN", tarort.ErrNotOpen)
 
 	srv.releaseHandshake()
 	r.waitOpen(t)
@@ -185,7 +185,7 @@ func TestSendBeforeOpenAndAfterClose(t *testing.T) {
 	}
 	cb = callbacks{}
 	err = task.Send(sockettask.SendOption{Data: sockettask.Binary("late"), Success: cb.onSuccess, Fail: cb.onFail, Complete: cb.onComplete})
-	checkFailure(t, "Send after onClose", err, &cb, "SocketTask.send:fail SocketTask.readyState is CLOSED, not OPEN", runtime.ErrClosed)
+	checkFailure(t, "Send after onClose", err, &cb, "SocketTask.send:fail SocketTask.readyState is CLOSED, not OPEN", tarort.ErrClosed)
 	if got, want := task.ErrMsg(), "SocketTask.send:fail SocketTask.readyState is CLOSED, not OPEN"; got != want {
 		t.Errorf("ErrMsg() = %q, want %q", got, want)
 	}
@@ -203,9 +203,9 @@ func TestSendInvalidData(t *testing.T) {
 		want string
 		is   error
 	}{
-		{"nil data", task, nil, "SocketTask.send:fail parameter error: parameter.data is required", runtime.ErrInvalidOption},
-		{"text not UTF-8", task, sockettask.Text("a\xffb"), "SocketTask.send:fail text data is not valid UTF-8", runtime.ErrInvalidOption},
-		{"task not from ConnectSocket", new(sockettask.SocketTask), sockettask.Text("x"), "SocketTask.send:fail task was not created by ConnectSocket", runtime.ErrNoTask},
+		{"nil data", task, nil, "SocketTask.send:fail parameter error: parameter.data is required", tarort.ErrInvalidOption},
+		{"text not UTF-8", task, sockettask.Text("a\xffb"), "SocketTask.send:fail text data is not valid UTF-8", tarort.ErrInvalidOption},
+		{"task not from ConnectSocket", new(sockettask.SocketTask), sockettask.Text("x"), "SocketTask.send:fail task was not created by ConnectSocket", tarort.ErrNoTask},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,5 +230,5 @@ func TestSendSocketMessageNilData(t *testing.T) {
 	t.Parallel()
 	var cb callbacks
 	_, err := sockettask.SendSocketMessage(sockettask.SendSocketMessageOption{Success: cb.onSuccess, Fail: cb.onFail, Complete: cb.onComplete})
-	checkFailure(t, "SendSocketMessage(nil data)", err, &cb, "sendSocketMessage:fail parameter error: parameter.data is required", runtime.ErrInvalidOption)
+	checkFailure(t, "SendSocketMessage(nil data)", err, &cb, "sendSocketMessage:fail parameter error: parameter.data is required", tarort.ErrInvalidOption)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/tarogen/tarogen/generated/sockettask"
 	"github.com/tarogen/tarogen/internal/hostile"
-	"github.com/tarogen/tarogen/runtime"
+	"github.com/tarogen/tarogen/runtime/tarort"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -23,7 +23,7 @@ func TestGeneratedPackage(t *testing.T) {
 	u64 := func(n uint64) *uint64 { return &n }
 	for _, tc := range []struct {
 		name   string
-		config runtime.ConnectConfig
+		config tarort.ConnectConfig
 		frames []byte
 		wire   int
 		want   []string
@@ -59,7 +59,7 @@ func TestGeneratedPackage(t *testing.T) {
 		},
 		{
 			name:   "over the read limit",
-			config: runtime.ConnectConfig{ReadLimit: 100},
+			config: tarort.ConnectConfig{ReadLimit: 100},
 			frames: hostile.Frame{Fin: true, Opcode: hostile.OpBinary, Length: u64(101)}.Bytes(),
 			wire:   1009,
 			want:   []string{"open", "error:connectSocket:fail message exceeds the read limit of 100 bytes", "close:1009:"},
