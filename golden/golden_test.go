@@ -21,8 +21,8 @@ import (
 	"github.com/tarogen/tarogen/spec"
 )
 
-// cases are the page groups. Sources are read only to create an archive
-// that does not exist yet; after that the archive's own copy is the input.
+// cases are the page groups. Sources are the inputs; each archive keeps a
+// copy of them so a case reads whole in one file (see loadArchive).
 var cases = []struct {
 	name    string
 	pkg     string
@@ -185,32 +185,62 @@ func expected(ar *txtar.Archive) map[string]string {
 	return m
 }
 
-// loadArchive reads a case, creating it from its sources under -update.
+// loadArchive reads a case. Its input pages are copies of
+// ../testdata/pages, the one source of fixture pages: a copy that differs
+// from its source fails the test, and -update refreshes it. The overlay
+// under testdata/overlays is the source of the archive's overlay.yaml the
+// same way.
 func loadArchive(t *testing.T, path string, sources []string, ov string) *txtar.Archive {
 	t.Helper()
+	want := inputs(t, sources, ov)
 	b, err := os.ReadFile(path)
-	if err == nil {
-		return txtar.Parse(b)
+	if err != nil {
+		if !update.Enabled() {
+			t.Fatalf("%v (run go test ./golden -update to create it)", err)
+		}
+		return &txtar.Archive{
+			Comment: []byte(fmt.Sprintf("Golden case %s: input pages, overlay, then the expected spec dump,\ndiagnostics and generated files. go test ./golden -update rewrites all of it;\nthe inputs are copies of ../testdata/pages and testdata/overlays.\n", strings.TrimSuffix(filepath.Base(path), ".txtar"))),
+			Files:   want,
+		}
 	}
-	if !update.Enabled() {
-		t.Fatalf("%v (run go test ./golden -update to create it)", err)
+	ar := txtar.Parse(b)
+	var have []txtar.File
+	var outputs []txtar.File
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "pages/") || f.Name == "overlay.yaml" {
+			have = append(have, f)
+		} else {
+			outputs = append(outputs, f)
+		}
 	}
-	ar := &txtar.Archive{Comment: []byte(fmt.Sprintf("Golden case %s: input pages, overlay, then the expected spec dump,\ndiagnostics and generated files. go test ./golden -update rewrites all but the inputs.\n", strings.TrimSuffix(filepath.Base(path), ".txtar")))}
+	if !slices.EqualFunc(have, want, func(a, b txtar.File) bool { return a.Name == b.Name && bytes.Equal(a.Data, b.Data) }) {
+		if !update.Enabled() {
+			t.Fatalf("%s: its input copies differ from ../testdata/pages or testdata/overlays; run go test ./golden -update", path)
+		}
+	}
+	ar.Files = append(want, outputs...)
+	return ar
+}
+
+// inputs reads a case's pages and overlay from their sources.
+func inputs(t *testing.T, sources []string, ov string) []txtar.File {
+	t.Helper()
+	var files []txtar.File
 	for _, s := range sources {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "pages", s))
 		if err != nil {
 			t.Fatal(err)
 		}
-		ar.Files = append(ar.Files, txtar.File{Name: "pages/" + filepath.Base(s), Data: data})
+		files = append(files, txtar.File{Name: "pages/" + filepath.Base(s), Data: data})
 	}
 	if ov != "" {
 		data, err := os.ReadFile(filepath.Join("testdata", "overlays", ov))
 		if err != nil {
 			t.Fatal(err)
 		}
-		ar.Files = append(ar.Files, txtar.File{Name: "overlay.yaml", Data: data})
+		files = append(files, txtar.File{Name: "overlay.yaml", Data: data})
 	}
-	return ar
+	return files
 }
 
 func writeArchive(t *testing.T, path string, ar *txtar.Archive, got map[string]string) {
