@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -110,7 +111,7 @@ func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
 			}
 			b.WriteString(indent)
 			if n.IsOrdered() {
-				b.WriteString(itoa(i) + ". ")
+				b.WriteString(strconv.Itoa(i) + ". ")
 				i++
 			} else {
 				b.WriteString("- ")
@@ -156,28 +157,6 @@ func (p *pageParser) codeText(n ast.Node) string {
 		b.Write(seg.Value(p.body))
 	}
 	return b.String()
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var d [20]byte
-	k := len(d)
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for i > 0 {
-		k--
-		d[k] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		k--
-		d[k] = '-'
-	}
-	return string(d[k:])
 }
 
 // collapseSpace trims s and folds each run of spaces and tabs into one

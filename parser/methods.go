@@ -1,0 +1,170 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/tarogen/tarogen/spec"
+)
+
+// methods reads ## 方法: the property table before the first ###, then one
+// method per ### heading.
+func (p *pageParser) methods(s section) {
+	cls := p.page.Class
+	pre, subs := subsections(s.content, 3)
+	p.propsSection(pre)
+	for _, sub := range subs {
+		if sub.head.level < 3 {
+			continue
+		}
+		name := methodName(sub.head.text)
+		m := &spec.Function{Pos: p.at(sub.head.off), Name: name, Owner: cls.Name}
+		p.member(m, sub.content)
+		cls.Methods = append(cls.Methods, m)
+	}
+}
+
+// methodName: "send", "send(option)", "SocketTask.send" → "send".
+func methodName(h string) string {
+	h = strings.Trim(strings.TrimSpace(h), "`")
+	if i := strings.IndexByte(h, '('); i > 0 {
+		h = h[:i]
+	}
+	if i := strings.LastIndexByte(h, '.'); i >= 0 {
+		h = h[i+1:]
+	}
+	return strings.TrimSpace(h)
+}
+
+var allCaps = regexp.MustCompile(`^[A-Z][A-Z0-9_]+$`)
+
+// propsSection reads a class's property table: ALL-CAPS rows are
+// constants, the rest properties.
+func (p *pageParser) propsSection(bs []blk) {
+	cls := p.page.Class
+	for _, b := range bs {
+		switch b.kind {
+		case bTable:
+			if b.tbl.isSupport() {
+				p.diags.Warnf(b.tbl.pos, "support table outside an API 支持度 section: ignored")
+				continue
+			}
+			for _, f := range p.fields(b.tbl, p.columnsOf(b.tbl), false) {
+				if allCaps.MatchString(f.Name) {
+					cls.Constants = append(cls.Constants, &spec.Constant{Pos: f.Pos, Name: f.Name, Type: f.Type, Value: f.Default, Doc: f.Doc})
+					continue
+				}
+				cls.Properties = append(cls.Properties, f)
+			}
+		case bPara, bList:
+			cls.Doc = joinDoc(cls.Doc, b.text)
+		}
+	}
+}
+
+func joinDoc(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n\n" + b
+}
+
+// member reads a method's section (or a function's ## 类型): description,
+// 参考文档, 支持情况 icons, the tsx signature, the parameter table, and
+// #### API 支持度 / 示例代码 subsections.
+func (p *pageParser) member(f *spec.Function, bs []blk) {
+	sub := secOther
+	var paramTable *table
+	for _, b := range bs {
+		switch b.kind {
+		case bHeading:
+			sub, _ = sectionOf(b.text)
+			if sub != secSupport && sub != secExamples && sub != secParams {
+				p.diags.Warnf(p.at(b.off), "unrecognised heading %q in %s: its content is read as part of the method", b.text, f.QualifiedName())
+			}
+		case bPara, bList:
+			if sub == secOther || sub == secParams {
+				f.Doc = joinDoc(f.Doc, b.text)
+			}
+		case bQuote:
+			if links := p.refLinks(b.node); links != nil {
+				f.Refs = append(f.Refs, links...)
+			} else {
+				f.Doc = joinDoc(f.Doc, b.text)
+			}
+		case bIcons:
+			if f.Support == nil {
+				f.Support = b.sup
+			}
+		case bCode:
+			isTS := b.lang == "tsx" || b.lang == "ts" || b.lang == "typescript"
+			if sub != secExamples && isTS && f.Signature == nil {
+				f.Signature = p.parseSig(b.code, b.cpos)
+				continue
+			}
+			f.Examples = append(f.Examples, spec.Example{Pos: b.cpos, Lang: b.lang, Code: b.code})
+		case bTable:
+			if b.tbl.isSupport() {
+				for _, s := range p.supportRows(b.tbl) {
+					if matchesAPI(s.API, f) && f.Support == nil {
+						f.Support = s
+					} else if !matchesAPI(s.API, f) {
+						p.diags.Warnf(s.Pos, "support row %q under %s names another API: ignored", s.API, f.QualifiedName())
+					}
+				}
+				continue
+			}
+			if paramTable != nil {
+				p.diags.Warnf(b.tbl.pos, "second parameter table for %s: ignored", f.QualifiedName())
+				continue
+			}
+			paramTable = b.tbl
+			f.Params = p.fields(b.tbl, p.columnsOf(b.tbl), false)
+		}
+	}
+	p.reconcile(f.QualifiedName(), f.Signature, f.Params)
+}
+
+// matchesAPI reports whether a support row names f: "SocketTask.send",
+// "Taro.connectSocket", "connectSocket".
+func matchesAPI(api string, f *spec.Function) bool {
+	api = strings.TrimPrefix(strings.TrimSpace(api), "Taro.")
+	return api == f.QualifiedName() || (f.Owner == "" && api == f.Name)
+}
+
+// reconcile keeps a signature's parameter types in the table rows where the
+// two disagree (onMessage: signature OnMessageCallback<T>, table T), and
+// says so.
+func (p *pageParser) reconcile(what string, sig *spec.FuncType, params []*spec.Field) {
+	if sig == nil {
+		return
+	}
+	for _, f := range params {
+		var sp *spec.FuncParam
+		for _, c := range sig.Params {
+			if c.Name == f.Name {
+				sp = c
+				break
+			}
+		}
+		if sp == nil {
+			p.diags.Warnf(f.Pos, "parameter %s of %s is in the table but not in the signature %s", f.Name, what, sig)
+			continue
+		}
+		if sp.Type == nil {
+			continue
+		}
+		if f.Type != nil && f.Type.String() != sp.Type.String() {
+			p.diags.Warnf(f.Pos, "parameter %s of %s: signature type %s differs from table type %s; keeping the signature's", f.Name, what, sp.Type, f.Type)
+		}
+		f.Type = sp.Type
+	}
+}
+
+// function reads ## 类型.
+func (p *pageParser) function(fn *spec.Function, s section) {
+	p.member(fn, s.content)
+	if fn.Signature != nil {
+		fn.Pos = fn.Signature.Pos
+	}
+}
