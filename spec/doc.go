@@ -20,4 +20,20 @@
 //     that variant's fields, documented on each Go type below.
 //   - Support is "supported", "unsupported" or "unknown".
 //   - Empty fields are omitted.
+//
+// # Page kinds
+//
+// "kind" on a page says what it documents and which field holds it:
+//
+//	"function"   "function": {…}    connectSocket: ## 类型 is a signature
+//	"class"      "class": {…}       SocketTask: ## 方法 with ### methods
+//	"namespace"  "namespace": {…}   router: ## 类型 is the bare name "router";
+//	                                 its methods are "methods" with "owner": "router"
+//	"value"      "value": {…}       env: ## 类型 is a type, e.g.
+//	                                 "type": {"kind": "object", "index": […], "members": […]}
+//	"types"      (none)             only "decls": a page with ## 参数 types and no API
+//
+// Added later, all optional in older dumps: "kind", "namespace" and "value"
+// on a page; "calls" on an object type (call signatures,
+// `{ (x: number): string }` → "calls": [{"kind": "function", …}]).
 package spec

@@ -12,20 +12,40 @@ const (
 	FormatLegacy  Format = "legacy"   // 1.x hand-written pages, read best effort
 )
 
+// PageKind says what a page documents, and so which of Page's Class,
+// Function, Namespace and Value is set. Every page the parser returns has
+// one; a page whose `## 类型` is not a function type is a namespace or a
+// value page, not an error.
+type PageKind string
+
+const (
+	PageFunction  PageKind = "function"  // a global function: Page.Function (connectSocket)
+	PageClass     PageKind = "class"     // a class: Page.Class (SocketTask)
+	PageNamespace PageKind = "namespace" // a global object whose members are functions: Page.Namespace (router)
+	PageValue     PageKind = "value"     // a global value of a declared type: Page.Value (env)
+	PageTypes     PageKind = "types"     // declared types only, no API of its own: Page.Decls
+)
+
 // Page is one Taro API reference page as read.
 type Page struct {
 	Pos    Pos    `json:"pos"`    // the first line of the page
 	File   string `json:"file"`   // as given to the parser, e.g. "pipe/SocketTask.md"
 	Format Format `json:"format"` // e.g. "pipe"
+	// Kind is what the page documents, e.g. "class"; it says which of
+	// Class, Function, Namespace and Value is set (none for "types").
+	Kind PageKind `json:"kind"`
 	// Name is the API the page documents, from sidebar_label or the title:
 	// "SocketTask", "connectSocket".
 	Name  string `json:"name"`
 	Title string `json:"title,omitempty"` // front matter title, e.g. "Taro.connectSocket(option)"
 	Doc   string `json:"doc,omitempty"`   // the description paragraphs before the first heading, as Markdown text
 	Refs  []Link `json:"refs,omitempty"`  // 参考文档 links at page level
-	// Exactly one of Class and Function is set on a page that documents an API.
-	Class    *Class    `json:"class,omitempty"`
-	Function *Function `json:"function,omitempty"`
+	// Exactly one of Class, Function, Namespace and Value is set, as Kind
+	// says; none on a "types" page.
+	Class     *Class     `json:"class,omitempty"`
+	Function  *Function  `json:"function,omitempty"`
+	Namespace *Namespace `json:"namespace,omitempty"`
+	Value     *Value     `json:"value,omitempty"`
 	// Decls are the named types the page declares (## 参数 / ### Option…),
 	// in page order. A name may repeat when the page groups types under
 	// different methods; Scope tells them apart.
@@ -63,6 +83,32 @@ type Class struct {
 	// set where the page gives one; the overlay supplies the rest.
 	Constants []*Constant `json:"constants,omitempty"`
 	Methods   []*Function `json:"methods,omitempty"`
+}
+
+// Namespace is a global object whose members are functions, documented
+// like a class but never constructed: router (`## 类型` is the bare name
+// `router`; its methods router.addRouteBuilder… sit under `### router` in
+// `## 参数` as `####` headings). Its methods have Owner = Name; its types
+// are the page's Decls.
+type Namespace struct {
+	Pos     Pos         `json:"pos"`
+	Name    string      `json:"name"` // e.g. "router"
+	Doc     string      `json:"doc,omitempty"`
+	Refs    []Link      `json:"refs,omitempty"`
+	Support *Support    `json:"support,omitempty"`
+	Methods []*Function `json:"methods,omitempty"` // e.g. addRouteBuilder, Owner "router"
+}
+
+// Value is a global value whose `## 类型` is a type, not a function
+// signature: env, typed `{ [key: string]: string; FRAMEWORK: "react" | …;
+// USER_DATA_PATH?: string; }`.
+type Value struct {
+	Pos     Pos      `json:"pos"`
+	Name    string   `json:"name"` // e.g. "env"
+	Doc     string   `json:"doc,omitempty"`
+	Refs    []Link   `json:"refs,omitempty"`
+	Type    Type     `json:"type"` // e.g. an ObjectType, or a NamedType
+	Support *Support `json:"support,omitempty"`
 }
 
 // Constant is a named constant member of a class.

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +75,27 @@ func TestDiagnosticsSort(t *testing.T) {
 	want := "a.md:1:5: error: e1\na.md:2:1: error: e2\nb.md:1:1: warning: w"
 	if ds.Error() != want || !ds.HasErrors() {
 		t.Errorf("sorted = %q, want %q", ds.Error(), want)
+	}
+}
+
+// TestObjectCalls: a call signature prints as TypeScript writes it, and
+// Walk reaches its types.
+func TestObjectCalls(t *testing.T) {
+	obj := &ObjectType{
+		Members: []*ObjectMember{{Name: "a", Type: &NamedType{Name: "B"}}},
+		Calls:   []*FuncType{{Params: []*FuncParam{{Name: "x", Type: &PrimitiveType{Name: "number"}}}, Result: &NamedType{Name: "R"}}, {Params: []*FuncParam{}}},
+	}
+	if got, want := obj.String(), "{ a: B; (x: number): R; (): void }"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	var names []string
+	Walk(obj, func(t Type) bool {
+		if n, ok := t.(*NamedType); ok {
+			names = append(names, n.Name)
+		}
+		return true
+	})
+	if got := strings.Join(names, ","); got != "B,R" {
+		t.Errorf("Walk reached %q, want B,R", got)
 	}
 }

@@ -121,7 +121,7 @@ type FuncParam struct {
 	Name     string `json:"name"` // e.g. "callback"
 	Optional bool   `json:"optional,omitempty"`
 	Rest     bool   `json:"rest,omitempty"`
-	Type     Type   `json:"type"` // nil if the parameter has no annotation
+	Type     Type   `json:"type"` // nil if the parameter has no annotation, which TypeScript reads as any: `(ctx) => void`
 }
 
 // ObjectType is an object literal type: `{ a: string; b?: number; [key: string]: any }`.
@@ -129,6 +129,10 @@ type ObjectType struct {
 	Pos     Pos             `json:"pos"`
 	Members []*ObjectMember `json:"members,omitempty"`
 	Index   []*IndexSig     `json:"index,omitempty"`
+	// Calls are call signatures: `{ (x: number): string; a: B }` makes the
+	// object callable as (x: number) => string. Result is nil where the
+	// signature has no return type (void).
+	Calls []*FuncType `json:"calls,omitempty"`
 }
 
 // ObjectMember is a property of an ObjectType.
@@ -250,6 +254,23 @@ func (t *LiteralType) String() string {
 }
 
 func (t *FuncType) String() string {
+	return t.head() + " => " + resultString(t.Result)
+}
+
+// callString writes t as an object type's call signature: `(x: T): R`.
+func (t *FuncType) callString() string {
+	return t.head() + ": " + resultString(t.Result)
+}
+
+func resultString(r Type) string {
+	if r == nil {
+		return "void"
+	}
+	return r.String()
+}
+
+// head writes the type parameters and the parameter list.
+func (t *FuncType) head() string {
 	var b strings.Builder
 	if len(t.TypeParams) > 0 {
 		b.WriteByte('<')
@@ -278,12 +299,7 @@ func (t *FuncType) String() string {
 			b.WriteString(p.Type.String())
 		}
 	}
-	b.WriteString(") => ")
-	if t.Result != nil {
-		b.WriteString(t.Result.String())
-	} else {
-		b.WriteString("void")
-	}
+	b.WriteByte(')')
 	return b.String()
 }
 
@@ -301,6 +317,9 @@ func (t *ObjectType) String() string {
 	}
 	for _, ix := range t.Index {
 		parts = append(parts, "["+ix.KeyName+": "+ix.Key.String()+"]: "+ix.Value.String())
+	}
+	for _, c := range t.Calls {
+		parts = append(parts, c.callString())
 	}
 	if len(parts) == 0 {
 		return "{}"
@@ -450,6 +469,9 @@ func Walk(t Type, fn func(Type) bool) {
 		for _, ix := range t.Index {
 			Walk(ix.Key, fn)
 			Walk(ix.Value, fn)
+		}
+		for _, c := range t.Calls {
+			Walk(c, fn)
 		}
 	case *RecordType:
 		Walk(t.Key, fn)
