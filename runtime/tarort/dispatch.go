@@ -2,14 +2,22 @@ package tarort
 
 import "slices"
 
-// Event delivery. A task's handlers run one at a time in event order. Events
-// come only from the reader goroutine, which normally runs the handlers
-// itself. An event whose kind has no handler yet is parked in queue; the
-// first registration of that kind delivers what is parked, on the
-// registering goroutine, or, if called from inside a handler, right after
-// that handler returns. "dispatching" marks that some goroutine is running
-// handlers; whoever holds it drains every deliverable event, so there is
-// never a second dispatcher and never a goroutine per event.
+// Event delivery: which goroutine runs a task's handlers, what is parked,
+// and when the reader waits. The package doc's Concurrency section is the
+// summary; this is the mechanism.
+//
+// Two subscribers get a task's events: the task's own handlers (set by
+// SocketTask.onOpen…) and, while the task is Latest, the global listeners
+// (onSocketOpen…). Each has a queue of the events parked for it: events
+// that arrived while it had no handler of their kind. Events come only from
+// the reader goroutine (emit), which runs the handlers itself when it can:
+// the steady state costs no queue and no goroutine handoff. A registration
+// that makes parked events deliverable runs them on the registering
+// goroutine before it returns (drainLocked). "dispatching" marks that some
+// goroutine is running this task's handlers; while it is set nobody else
+// runs them (the reader waits in emit; a registration leaves its parked
+// events to the dispatcher, through redrain), so handlers never run
+// concurrently and each subscriber sees its events in arrival order.
 
 type eventKind uint8
 
@@ -21,118 +29,66 @@ const (
 	numKinds
 )
 
+// sticky reports whether kind happens at most once per task; a handler
+// registered after it happened still gets it.
+func (k eventKind) sticky() bool { return k != kindMessage }
+
 type event struct {
-	kind     eventKind
-	taskOnly bool // a replay of an open/error/close the global listener already had
-	open     OpenEvent
-	msg      MessageEvent
-	err      ErrorEvent
-	close    CloseEvent
+	kind  eventKind
+	open  OpenEvent
+	msg   MessageEvent
+	err   ErrorEvent
+	close CloseEvent
 }
 
+// handler is a subscriber's handler of one kind, wrapped at registration to
+// take an *event (handlers.go), so that delivery needs no switch on kinds.
+type handler func(*event)
+
+// listeners is one subscriber's handlers, by kind; nil means none.
+type listeners [numKinds]handler
+
+// dispatcher is a task's delivery state. Every field is guarded by the
+// task's mu.
 type dispatcher struct {
-	onOpen    func(OpenEvent)
-	onMessage func(MessageEvent)
-	onError   func(ErrorEvent)
-	onClose   func(CloseEvent)
+	own        listeners      // the task's handlers
+	registered [numKinds]bool // the task set a handler of the kind (nil: discard)
+	ownQueue   []event        // parked for the task's handlers, in arrival order
+	ownParked  int            // messages in ownQueue
+	ownSkips   bool           // messages stopped being parked for the task (see parkOwn)
+	globQueue  []event        // parked for the global listeners, in arrival order
+	maxParked  int            // MaxPendingMessages
+	waiting    int            // goroutines in cond.Wait (only the reader waits)
 
-	registered [numKinds]bool // a handler (maybe nil) was set for the kind
-
-	// The global listeners (onSocketOpen…) are a second, independent
-	// subscriber, as in WeChat, where wx.onSocketOpen and SocketTask.onOpen
-	// both fire. Events of a kind with a global listener are delivered at
-	// once (never parked: a 1.x program may never touch the task). An
-	// open, error or close the task's own handler missed that way is
-	// replayed to it when it registers, so a handler set right after
-	// ConnectSocket still gets it; messages are not replayed.
-	global      listeners
-	missed      [numKinds]*event // open/error/close delivered before the task handler was set
-	queue       []event          // parked events, in arrival order
-	parked      int              // messages in queue
-	maxParked   int
 	dispatching bool // some goroutine is running this task's handlers
-	waiting     int  // goroutines in cond.Wait
+	redrain     bool // parked events may have become deliverable while dispatching
 }
 
-// registerLocked delivers what became deliverable by a registration of
-// kind, then unlocks mu.
-func (s *Socket) registerLocked(kind eventKind) {
-	s.registered[kind] = true
-	if ev := s.missed[kind]; ev != nil {
-		s.missed[kind] = nil
-		replay := *ev
-		replay.taskOnly = true
-		s.queue = append(s.queue, replay)
+// globalFor returns the global listener of kind if the task is Latest:
+// global listeners follow the latest task (see doc.go).
+func (s *Socket) globalFor(kind eventKind) handler {
+	if latest.Load() != s {
+		return nil
 	}
-	if !s.dispatching && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
-		s.drainLocked()
-	}
-	s.mu.Unlock()
+	return globalListener(kind)
 }
 
-// listeners is one subscriber's handlers, one per kind: the global
-// listeners of a task, and the process-wide set new tasks copy.
-type listeners struct {
-	open    func(OpenEvent)
-	message func(MessageEvent)
-	err     func(ErrorEvent)
-	close   func(CloseEvent)
-}
-
-// set copies from's handler of kind into l.
-func (l *listeners) set(kind eventKind, from listeners) {
-	switch kind {
-	case kindOpen:
-		l.open = from.open
-	case kindMessage:
-		l.message = from.message
-	case kindError:
-		l.err = from.err
-	case kindClose:
-		l.close = from.close
-	}
-}
-
-// has reports whether l has a handler of kind.
-func (l *listeners) has(kind eventKind) bool {
-	switch kind {
-	case kindOpen:
-		return l.open != nil
-	case kindMessage:
-		return l.message != nil
-	case kindError:
-		return l.err != nil
-	}
-	return l.close != nil
-}
-
-// setGlobal sets the task's global listener of kind from from (a nil
-// handler removes it) and delivers what that makes deliverable.
-func (s *Socket) setGlobal(kind eventKind, from listeners) {
-	s.mu.Lock()
-	s.global.set(kind, from)
-	if !s.dispatching && s.global.has(kind) && slices.ContainsFunc(s.queue, func(ev event) bool { return ev.kind == kind }) {
-		s.drainLocked()
-	}
-	s.mu.Unlock()
-}
-
-// deliverable reports whether an event of kind has someone to go to now.
-func (s *Socket) deliverable(kind eventKind) bool { return s.registered[kind] || s.global.has(kind) }
-
-// emit delivers or parks ev; called by the reader goroutine only, without
-// mu. It blocks while another goroutine is dispatching (so the reader takes
-// over in order) and while MaxPendingMessages messages are parked (so the
-// peer feels TCP backpressure instead of the process growing without
-// bound). It reports whether it had to wait.
+// emit delivers ev and parks it for a subscriber that has no handler of its
+// kind yet. It is called by the reader goroutine only, without mu. It waits
+// while another goroutine is dispatching (the reader then takes over, in
+// order) and while MaxPendingMessages messages are parked that nobody
+// consumes (the peer then feels TCP backpressure instead of the process
+// growing without bound). It reports whether it waited.
 func (s *Socket) emit(ev *event) (waited bool) {
 	s.mu.Lock()
-	for s.dispatching || (ev.kind == kindMessage && !s.deliverable(kindMessage) &&
-		s.parked >= s.maxParked && s.state.Load() == Open) {
+	for s.mustWaitLocked(ev.kind) {
 		waited = true
 		s.waiting++
 		s.cond.Wait()
 		s.waiting--
+	}
+	if s.redrain {
+		s.drainLocked() // left by a handler that panicked: parked events go first
 	}
 	// The browser drops messages that arrive once close() was called
 	// (WHATWG WebSockets, "a WebSocket message has been received": "If
@@ -141,51 +97,128 @@ func (s *Socket) emit(ev *event) (waited bool) {
 		s.mu.Unlock()
 		return waited
 	}
-	if s.deliverable(ev.kind) {
-		// Fast path, the steady state: deliver without queueing. The queue
-		// holds no deliverable event here (drainLocked empties it of them),
-		// so order is kept.
-		s.dispatching = true
-		s.deliver(ev)
-		s.dispatching = false
-		if len(s.queue) > 0 {
-			s.drainLocked() // a handler may have registered a parked kind
-		} else if s.waiting > 0 {
-			s.cond.Broadcast()
-		}
-		s.mu.Unlock()
-		return waited
+	g := s.globalFor(ev.kind)
+	if g == nil && len(s.globQueue) > 0 && latest.Load() != s {
+		s.globQueue = nil // a newer task has the global listeners now
 	}
-	s.queue = append(s.queue, *ev)
-	if ev.kind == kindMessage {
-		s.parked++
+	var own handler
+	if s.registered[ev.kind] {
+		own = s.own[ev.kind]
+	} else if s.parkOwn(ev.kind, g) {
+		s.ownQueue = append(s.ownQueue, *ev)
+		if ev.kind == kindMessage {
+			s.ownParked++
+		}
+	}
+	if g == nil && s.parkGlobal(ev.kind) {
+		parked := *ev
+		if ev.msg.Binary {
+			parked.msg.Data = slices.Clone(ev.msg.Data) // each subscriber owns its Data
+		}
+		s.globQueue = append(s.globQueue, parked)
+	}
+	s.dispatching = true
+	s.deliver(ev, g, own)
+	s.dispatching = false
+	if s.redrain {
+		s.drainLocked() // a handler registered a parked kind
+	} else if s.waiting > 0 {
+		s.cond.Broadcast()
 	}
 	s.mu.Unlock()
 	return waited
 }
 
-// drainLocked runs the handlers of every deliverable event, in order, with
-// mu released around each call. It is called with mu held and
-// !s.dispatching.
+// mustWaitLocked reports whether the reader must wait before emitting an
+// event of kind.
+func (s *Socket) mustWaitLocked(kind eventKind) bool {
+	if s.dispatching {
+		return true
+	}
+	return kind == kindMessage && !s.registered[kindMessage] && s.ownParked >= s.maxParked &&
+		s.state.Load() == Open && s.globalFor(kindMessage) == nil
+}
+
+// parkOwn reports whether an event of kind, which the task has no handler
+// for, is parked for it. Messages are parked up to MaxPendingMessages. When
+// that many are parked while a global listener takes every message (a
+// program written for the 1.x global APIs may never touch its task),
+// stalling the reader would cost the global listener its messages: the
+// parked ones are dropped instead, and messages are not parked for the task
+// while the global listener stays.
+func (s *Socket) parkOwn(kind eventKind, g handler) bool {
+	if kind != kindMessage {
+		return true
+	}
+	if g == nil {
+		return true // mustWaitLocked kept room
+	}
+	if s.ownSkips {
+		return false
+	}
+	if s.ownParked >= s.maxParked {
+		s.ownQueue = slices.DeleteFunc(s.ownQueue, func(ev event) bool { return ev.kind == kindMessage })
+		s.ownParked = 0
+		s.ownSkips = true
+		return false
+	}
+	return true
+}
+
+// parkGlobal reports whether an event of kind is parked for the global
+// listeners, which have none of its kind: only while the task has no
+// handler of the kind either, so that whoever registers first gets it (a
+// 1.x program sets onSocketOpen right after connectSocket). The claim lapses
+// when the task's handler takes the event (register).
+func (s *Socket) parkGlobal(kind eventKind) bool {
+	return !s.registered[kind] && latest.Load() == s
+}
+
+// register sets the task's handler of kind (h nil: discard the kind) and
+// delivers what that makes deliverable; registering replaces.
+func (s *Socket) register(kind eventKind, h handler) {
+	s.mu.Lock()
+	s.own[kind] = h
+	s.registered[kind] = true
+	if kind == kindMessage {
+		s.ownSkips = false
+	}
+	if s.globalFor(kind) == nil {
+		// The events of kind parked while nobody listened go to the task;
+		// the global listeners' claim to them lapses, so that a program
+		// that never sets one does not keep them.
+		s.globQueue = slices.DeleteFunc(s.globQueue, func(ev event) bool { return ev.kind == kind })
+	}
+	s.deliverParkedLocked()
+	s.mu.Unlock()
+}
+
+// deliverParkedLocked runs the parked events a registration made
+// deliverable: now, on the calling goroutine, or, when a handler of the task
+// is running (maybe the caller's own), by its dispatcher once it returns.
+func (s *Socket) deliverParkedLocked() {
+	if s.dispatching {
+		s.redrain = true
+		return
+	}
+	if len(s.ownQueue) > 0 || len(s.globQueue) > 0 {
+		s.drainLocked()
+	} else if s.waiting > 0 {
+		s.cond.Broadcast() // a global listener set: a waiting reader may go on
+	}
+}
+
+// drainLocked delivers every deliverable parked event, in order, with mu
+// released around each handler. It is called with mu held and !dispatching.
 func (s *Socket) drainLocked() {
 	s.dispatching = true
 	for {
-		i := slices.IndexFunc(s.queue, func(ev event) bool { return s.deliverable(ev.kind) })
-		if i < 0 {
+		s.redrain = false
+		ev, g, own, ok := s.nextParkedLocked()
+		if !ok {
 			break
 		}
-		ev := s.queue[i]
-		if i == 0 && len(s.queue) == 1 {
-			// The common case: keep the backing array for the next event.
-			s.queue[0] = event{}
-			s.queue = s.queue[:0]
-		} else {
-			s.queue = slices.Delete(s.queue, i, i+1)
-		}
-		if ev.kind == kindMessage {
-			s.parked--
-		}
-		s.deliver(&ev)
+		s.deliver(&ev, g, own)
 	}
 	s.dispatching = false
 	if s.waiting > 0 {
@@ -193,26 +226,37 @@ func (s *Socket) drainLocked() {
 	}
 }
 
-// deliver calls ev's handler with mu released. A panicking handler is not
-// recovered (see the package doc); the deferred function only leaves the
-// task consistent for a caller that recovers it.
-func (s *Socket) deliver(ev *event) {
-	onOpen, onMessage, onError, onClose := s.onOpen, s.onMessage, s.onError, s.onClose
-	g := s.global
-	if ev.taskOnly {
-		g = listeners{}
-	} else if ev.kind != kindMessage && !s.registered[ev.kind] {
-		// Only the global listener is there: keep the event for the task's
-		// own handler, should it register later.
-		missed := *ev
-		s.missed[ev.kind] = &missed
+// nextParkedLocked removes and returns the first parked event a subscriber
+// now has a handler for, and that handler.
+func (s *Socket) nextParkedLocked() (ev event, g, own handler, ok bool) {
+	if latest.Load() != s {
+		s.globQueue = nil // global listeners follow the latest task
 	}
-	switch {
-	case ev.kind == kindOpen && onOpen == nil && g.open == nil,
-		ev.kind == kindMessage && onMessage == nil && g.message == nil,
-		ev.kind == kindError && onError == nil && g.err == nil,
-		ev.kind == kindClose && onClose == nil && g.close == nil:
-		return // registered as nil: discarded
+	if i := slices.IndexFunc(s.globQueue, func(ev event) bool { return globalListener(ev.kind) != nil }); i >= 0 {
+		ev = s.globQueue[i]
+		s.globQueue = slices.Delete(s.globQueue, i, i+1)
+		return ev, globalListener(ev.kind), nil, true
+	}
+	if i := slices.IndexFunc(s.ownQueue, func(ev event) bool { return s.registered[ev.kind] }); i >= 0 {
+		ev = s.ownQueue[i]
+		s.ownQueue = slices.Delete(s.ownQueue, i, i+1)
+		if ev.kind == kindMessage {
+			s.ownParked--
+		}
+		return ev, nil, s.own[ev.kind], true
+	}
+	return event{}, nil, nil, false
+}
+
+// deliver runs ev's handlers, the global listener first (it was registered
+// first in any program that uses both; WeChat runs listeners in
+// registration order), with mu released. It is called with mu held and
+// dispatching set. A panicking handler is not recovered (see the package
+// doc); the deferred function only leaves the task consistent for a caller
+// that recovers it.
+func (s *Socket) deliver(ev *event, g, own handler) {
+	if g == nil && own == nil {
+		return // nobody listens, or a handler registered as nil discards it
 	}
 	s.mu.Unlock()
 	ok := false
@@ -220,42 +264,24 @@ func (s *Socket) deliver(ev *event) {
 		if !ok {
 			s.mu.Lock()
 			s.dispatching = false
+			s.redrain = true // parked events may be left behind the one that panicked
 			if s.waiting > 0 {
 				s.cond.Broadcast()
 			}
 			s.mu.Unlock()
 		}
 	}()
-	// The global listener first: it was registered first in any program
-	// that uses both (WeChat's order for listeners is registration order).
-	switch ev.kind {
-	case kindOpen:
-		if g.open != nil {
-			g.open(ev.open)
+	if g != nil && own != nil && ev.msg.Binary {
+		ownEv := *ev
+		ownEv.msg.Data = slices.Clone(ev.msg.Data) // each subscriber owns its Data
+		g(ev)
+		own(&ownEv)
+	} else {
+		if g != nil {
+			g(ev)
 		}
-		if onOpen != nil {
-			onOpen(ev.open)
-		}
-	case kindMessage:
-		if g.message != nil {
-			g.message(ev.msg)
-		}
-		if onMessage != nil {
-			onMessage(ev.msg)
-		}
-	case kindError:
-		if g.err != nil {
-			g.err(ev.err)
-		}
-		if onError != nil {
-			onError(ev.err)
-		}
-	case kindClose:
-		if g.close != nil {
-			g.close(ev.close)
-		}
-		if onClose != nil {
-			onClose(ev.close)
+		if own != nil {
+			own(ev)
 		}
 	}
 	ok = true

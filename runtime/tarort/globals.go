@@ -1,90 +1,64 @@
 package tarort
 
 import (
-	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
-// This file holds the helpers only generated code calls: conversions
-// between the page's types and the runtime's, and the global listeners of
-// onSocketOpen/onSocketMessage/onSocketError/onSocketClose.
+// The task the global APIs act on, and the global listeners.
 
-// HeaderStrings converts a Taro header object (TaroGeneral.IAnyObject, a
-// Record<string, any>) into HTTP header values: strings stay as they are,
-// anything else is formatted with fmt's %v, as JavaScript's String() would
-// for numbers and booleans. nil stays nil.
-func HeaderStrings[V any](m map[string]V) map[string]string {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		if s, ok := any(v).(string); ok {
-			out[k] = s
-			continue
-		}
-		out[k] = fmt.Sprint(v)
-	}
-	return out
-}
+var (
+	lastID atomic.Int64
+	latest atomic.Pointer[Socket]
+)
 
-// HeaderAny converts the handshake response header into the page's
-// Record<string, any>.
-func HeaderAny(m map[string]string) map[string]any {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
+// Latest returns the task most recently created by Connect, or nil. The
+// global APIs (sendSocketMessage, closeSocket, onSocketOpen…) act on it.
+func Latest() *Socket { return latest.Load() }
 
-// global holds the listeners set by the global on* APIs. WeChat's
-// wx.onSocketOpen and friends listen to "the" socket that wx.connectSocket
-// creates, and are commonly registered before it is created; so a global
-// listener is set on the latest task now and on every task Connect creates
-// later, until replaced (the last registration wins). On a task it is a
-// listener of its own beside the task's handler: both fire (see
-// dispatch.go).
+// global holds the listeners set by onSocketOpen and friends. They are read
+// on every delivery, so a task's events reach them only while it is Latest
+// (dispatch.go), and one atomic load serves them; setters copy the array and
+// swap it, under mu so that two setters do not lose each other's change.
 var global struct {
 	mu sync.Mutex
-	l  listeners
+	l  atomic.Pointer[listeners]
 }
 
-// OnGlobalOpen sets the global open listener (onSocketOpen).
-func OnGlobalOpen(h func(OpenEvent)) { setGlobal(kindOpen, listeners{open: h}) }
+// OnGlobalOpen sets the global open listener (onSocketOpen), replacing any
+// earlier one; nil removes it. It receives the open event of the latest
+// task, and of every task Connect creates later, from the time it is set.
+func OnGlobalOpen(h func(OpenEvent)) { setGlobal(kindOpen, openHandler(h)) }
 
 // OnGlobalMessage sets the global message listener (onSocketMessage).
-func OnGlobalMessage(h func(MessageEvent)) { setGlobal(kindMessage, listeners{message: h}) }
+func OnGlobalMessage(h func(MessageEvent)) { setGlobal(kindMessage, messageHandler(h)) }
 
 // OnGlobalError sets the global error listener (onSocketError).
-func OnGlobalError(h func(ErrorEvent)) { setGlobal(kindError, listeners{err: h}) }
+func OnGlobalError(h func(ErrorEvent)) { setGlobal(kindError, errorHandler(h)) }
 
 // OnGlobalClose sets the global close listener (onSocketClose).
-func OnGlobalClose(h func(CloseEvent)) { setGlobal(kindClose, listeners{close: h}) }
+func OnGlobalClose(h func(CloseEvent)) { setGlobal(kindClose, closeHandler(h)) }
 
-// setGlobal records from's listener of kind for tasks to come and sets it
-// on the latest task.
-func setGlobal(kind eventKind, from listeners) {
+func setGlobal(kind eventKind, h handler) {
 	global.mu.Lock()
-	global.l.set(kind, from)
+	var l listeners
+	if old := global.l.Load(); old != nil {
+		l = *old
+	}
+	l[kind] = h
+	global.l.Store(&l)
 	global.mu.Unlock()
 	if s := Latest(); s != nil {
-		s.setGlobal(kind, from)
+		s.mu.Lock()
+		s.deliverParkedLocked() // what was parked for the listener goes to it now
+		s.mu.Unlock()
 	}
 }
 
-// applyGlobal gives a new task the global listeners set so far. Connect
-// calls it before the task's goroutine starts, so no event can come first.
-func applyGlobal(s *Socket) {
-	global.mu.Lock()
-	l := global.l
-	global.mu.Unlock()
-	for kind := range numKinds {
-		if l.has(kind) {
-			s.setGlobal(kind, l)
-		}
+// globalListener returns the global listener of kind, or nil.
+func globalListener(kind eventKind) handler {
+	if l := global.l.Load(); l != nil {
+		return l[kind]
 	}
+	return nil
 }

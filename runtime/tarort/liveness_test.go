@@ -93,7 +93,7 @@ func TestLateRegistration(t *testing.T) {
 		t.Fatal(err)
 	}
 	parked := func(n int) func() bool {
-		return func() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.queue) == n }
+		return func() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.ownQueue) == n }
 	}
 	waitFor(t, "open and 3 messages parked", parked(4))
 
@@ -126,10 +126,10 @@ func TestParkedMessagesBackpressure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "2 messages parked", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.parked == 2 })
+	waitFor(t, "2 messages parked", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.ownParked == 2 })
 	time.Sleep(20 * time.Millisecond)
 	s.mu.Lock()
-	parked := s.parked
+	parked := s.ownParked
 	s.mu.Unlock()
 	if parked != 2 {
 		t.Fatalf("parked = %d, want MaxPendingMessages = 2 (the reader must stop reading)", parked)
@@ -158,7 +158,7 @@ func TestNilHandlerDiscards(t *testing.T) {
 	r.waitOpen(t)
 	time.Sleep(20 * time.Millisecond)
 	s.mu.Lock()
-	n := len(s.queue)
+	n := len(s.ownQueue)
 	s.mu.Unlock()
 	if n != 0 || hasPrefix(r.lines(), "text:") {
 		t.Errorf("queue = %d, events %q: want the message discarded", n, r.lines())
@@ -202,7 +202,7 @@ func TestHandlerPanicOnRegisteringGoroutine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "open parked", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.queue) == 2 })
+	waitFor(t, "open parked", func() bool { s.mu.Lock(); defer s.mu.Unlock(); return len(s.ownQueue) == 2 })
 	func() {
 		defer func() {
 			if v := recover(); v != "boom" {

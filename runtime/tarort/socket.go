@@ -12,52 +12,6 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// Ready states, as SocketTask.readyState and the browser's WebSocket number
-// them.
-const (
-	Connecting = 0
-	Open       = 1
-	Closing    = 2
-	Closed     = 3
-)
-
-var stateNames = [...]string{"CONNECTING", "OPEN", "CLOSING", "CLOSED"}
-
-// OpenEvent is onOpen's argument.
-type OpenEvent struct {
-	Header map[string]string // handshake response header: {"Sec-Websocket-Protocol": "chat"}; repeated fields joined by ", "
-}
-
-// MessageEvent is onMessage's argument: Text for a text message, Data for a
-// binary one. Data belongs to the handler, which may keep it.
-type MessageEvent struct {
-	Binary bool
-	Text   string
-	Data   []byte
-}
-
-// ErrorEvent is onError's argument.
-type ErrorEvent struct {
-	ErrMsg string // "connectSocket:fail handshake refused: HTTP 403 Forbidden"
-	Err    error  // the *Error behind ErrMsg
-}
-
-// CloseEvent is onClose's argument.
-type CloseEvent struct {
-	Code   int    // as the peer sent it; 1005 if it sent none; 1006 if there was no close handshake
-	Reason string // as the peer sent it
-}
-
-var (
-	lastID atomic.Int64
-	latest atomic.Pointer[Socket]
-)
-
-// Latest returns the task most recently created by Connect, or nil. The
-// global APIs (sendSocketMessage, onSocketOpen, closeSocket...) act on it,
-// as WeChat's do since base library 1.7.0 allowed several sockets.
-func Latest() *Socket { return latest.Load() }
-
 // Socket is a SocketTask: one WebSocket client connection. All methods are
 // safe for concurrent use, including from inside the task's own handlers.
 type Socket struct {
@@ -65,36 +19,38 @@ type Socket struct {
 	api string // the API that created the task ("connectSocket"): lifecycle errMsgs use it
 	cfg *settings
 
-	state atomic.Int32 // Connecting..Closed; changed under mu, read without it
+	state atomic.Int32 // Connecting..Closed; written under mu, read without it
 
 	mu             sync.Mutex
-	cond           sync.Cond // on mu: reader waits for a dispatcher, or for parked room
-	conn           *websocket.Conn
-	cancelDial     context.CancelFunc
-	closeRequested bool   // Close during CONNECTING
-	closeSent      bool   // a close frame went out (ours or the echo of the peer's)
-	abortCause     *Error // set by whoever cut the TCP connection from outside the reader
+	cond           sync.Cond       // on mu: the reader waits in emit for a dispatcher to finish, or for parked room
+	conn           *websocket.Conn // set once, by the reader, before the state becomes Open
+	closeRequested bool            // Close during CONNECTING
+	closeSent      bool            // a close frame went out (ours or the echo of the peer's)
+	abortCause     *Error          // set by whoever cut the TCP connection from outside the reader
 	pingTimer      *time.Timer
 	closeTimer     *time.Timer
-	dispatcher     // handlers and parked events, guarded by mu
+	dispatcher     // handlers and parked events (dispatch.go)
 
-	writeMu sync.Mutex // one writer at a time: gorilla allows a single concurrent writer
+	writeMu sync.Mutex // one data frame writer at a time: gorilla allows a single concurrent writer
 
 	resMu  sync.Mutex
-	resAPI string // last call's API; with resErr == nil its errMsg is resAPI+":ok"
+	resAPI string // last call's API; with resErr == nil its errMsg is OKMsg(resAPI)
 	resErr *Error
 
-	// Owned by the reader goroutine.
+	cancelDial context.CancelFunc // set by Connect; safe to call from anywhere, any number of times
+	window     time.Duration      // PingInterval+PongTimeout, 0 when liveness is off; set by Connect
+
+	// Owned by the reader goroutine: only it reads or writes these.
 	readBuf    []byte
-	probe      [1]byte       // readMessage's look past a full buffer
-	watch      *frameWatch   // nil when gorilla does TLS itself (wss:// through a proxy)
-	window     time.Duration // PingInterval+PongTimeout, 0 when liveness is off
-	extendedAt time.Time     // when the read deadline was last pushed back
+	probe      [1]byte     // readMessage's look past a full buffer
+	watch      *frameWatch // nil when gorilla does TLS itself (wss:// through a proxy); received from the dial goroutine
+	extendedAt time.Time   // when the read deadline was last pushed back
 }
 
 // Connect validates cfg, returning an *Error and no task if it is invalid.
 // Otherwise it returns the task at once in CONNECTING, dials in the
-// background (the task's reader goroutine), and makes it Latest.
+// background, and makes it Latest: from then on the global listeners get
+// its events, and no longer those of the task that was Latest before.
 func Connect(api string, cfg ConnectConfig) (*Socket, error) {
 	st, ferr := cfg.validate(api)
 	if ferr != nil {
@@ -109,7 +65,6 @@ func Connect(api string, cfg ConnectConfig) (*Socket, error) {
 	ctx, cancel := context.WithCancel(st.ctx)
 	s.cancelDial = cancel
 	latest.Store(s)
-	applyGlobal(s)
 	go s.run(ctx)
 	return s, nil
 }
@@ -301,34 +256,4 @@ func (s *Socket) ping() {
 	// documents it). A failure needs no handling here: the peer will not
 	// answer, and the read deadline reports it.
 	conn.WriteControl(websocket.PingMessage, nil, s.writeDeadline())
-}
-
-// OnOpen sets the open handler, replacing any earlier one (Taro H5 assigns
-// ws.onopen, so the last registration wins). A nil handler discards the
-// event. See the package doc for parked events.
-func (s *Socket) OnOpen(h func(OpenEvent)) {
-	s.mu.Lock()
-	s.onOpen = h
-	s.registerLocked(kindOpen)
-}
-
-// OnMessage sets the message handler, replacing any earlier one.
-func (s *Socket) OnMessage(h func(MessageEvent)) {
-	s.mu.Lock()
-	s.onMessage = h
-	s.registerLocked(kindMessage)
-}
-
-// OnError sets the error handler, replacing any earlier one.
-func (s *Socket) OnError(h func(ErrorEvent)) {
-	s.mu.Lock()
-	s.onError = h
-	s.registerLocked(kindError)
-}
-
-// OnClose sets the close handler, replacing any earlier one.
-func (s *Socket) OnClose(h func(CloseEvent)) {
-	s.mu.Lock()
-	s.onClose = h
-	s.registerLocked(kindClose)
 }
