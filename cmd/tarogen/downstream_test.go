@@ -1,23 +1,31 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pmezard/go-difflib/difflib"
+
+	"github.com/tarogen/tarogen/internal/readme"
 )
 
-// TestDownstream is what a user does: in a fresh module that requires
-// tarogen (through a replace directive), put the pages and overlay beside
-// a file with the README's go:generate line, run go generate, and build a
-// program that uses every exported identifier of the generated package.
+// TestDownstream does what README.md's "Use it in your repo" says, read
+// from the README itself, in an empty directory: its ```sh blocks are run
+// line by line, and a ```go block whose first line is a "// path" comment
+// is written to that path. The one thing added is a replace directive
+// right after `go mod init`, because tarogen is not published. The pages
+// its go:generate line names are copied from generated/sockettask/pages,
+// with no overlay. Then the generated package must have exactly
+// generated/sockettask's exported API and docs (go doc -all), and no step
+// may print a warning.
+//
+// It uses the Go module proxy as configured (go mod tidy looks up the test
+// dependencies of tarogen's dependencies), then the local module cache:
+// see proxyEnv.
 func TestDownstream(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a separate module")
@@ -26,143 +34,149 @@ func TestDownstream(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := t.TempDir()
-	pkgDir := filepath.Join(mod, "sockettask")
-	src := filepath.Join(root, "generated", "sockettask")
-	copyFile(t, filepath.Join(root, "go.sum"), filepath.Join(mod, "go.sum"))
-	writeFile(t, filepath.Join(mod, "go.mod"), fmt.Sprintf(
-		"module example.com/app\n\ngo 1.26\n\nrequire github.com/tarogen/tarogen v0.0.0\n\nreplace github.com/tarogen/tarogen => %s\n", root))
-	for _, p := range socketPages {
-		copyFile(t, filepath.Join(src, "pages", p), filepath.Join(pkgDir, "pages", p))
-	}
-	copyFile(t, filepath.Join(src, "overlay.yaml"), filepath.Join(pkgDir, "overlay.yaml"))
-	writeFile(t, filepath.Join(pkgDir, "generate.go"), "package sockettask\n\n"+readmeGenerateLine(t, filepath.Join(root, "README.md"))+"\n")
-
-	goCmd(t, mod, "mod", "tidy")
-	goCmd(t, mod, "generate", "./...")
-	if _, err := os.Stat(filepath.Join(pkgDir, "sockettask.go")); err != nil {
-		t.Fatalf("go generate wrote no sockettask.go: %v", err)
-	}
-	writeFile(t, filepath.Join(mod, "main.go"), usesEverything(t, pkgDir))
-	goCmd(t, mod, "vet", "./...")
-	goCmd(t, mod, "build", "-o", filepath.Join(mod, "app"), ".")
-	out, err := exec.Command(filepath.Join(mod, "app")).CombinedOutput()
-	if err != nil {
-		t.Fatalf("running the program: %v\n%s", err, out)
-	}
-	if got, want := strings.TrimSpace(string(out)), `connectSocket:fail invalid url "ftp://example.com"`; got != want {
-		t.Errorf("program printed %q, want %q", got, want)
-	}
-}
-
-// usesEverything writes a program that names every exported identifier
-// of the package (types, functions, constants, methods, struct fields),
-// so it compiles only if the whole API is there, and that makes one real
-// call.
-func usesEverything(t *testing.T, dir string) string {
-	t.Helper()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi os.FileInfo) bool {
-		n := fi.Name()
-		return !strings.HasPrefix(n, "platform.") || n == "platform.native.go"
-	}, 0)
+	blocks, err := readme.Read(filepath.Join(root, "README.md"), "## Use it in your repo")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lines []string
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				switch d := d.(type) {
-				case *ast.FuncDecl:
-					if !d.Name.IsExported() {
-						continue
-					}
-					if d.Recv == nil {
-						if d.Type.TypeParams != nil {
-							lines = append(lines, fmt.Sprintf("_ = st.%s[int]", d.Name.Name))
-						} else {
-							lines = append(lines, fmt.Sprintf("_ = st.%s", d.Name.Name))
-						}
-						continue
-					}
-					recv := d.Recv.List[0].Type
-					if star, ok := recv.(*ast.StarExpr); ok {
-						lines = append(lines, fmt.Sprintf("_ = (*st.%s).%s", star.X.(*ast.Ident).Name, d.Name.Name))
-					} else {
-						lines = append(lines, fmt.Sprintf("_ = st.%s.%s", recv.(*ast.Ident).Name, d.Name.Name))
-					}
-				case *ast.GenDecl:
-					for _, s := range d.Specs {
-						switch s := s.(type) {
-						case *ast.TypeSpec:
-							if !s.Name.IsExported() {
-								continue
-							}
-							lines = append(lines, fmt.Sprintf("var _ st.%s", s.Name.Name))
-							if stt, ok := s.Type.(*ast.StructType); ok {
-								for _, fl := range stt.Fields.List {
-									for _, n := range fl.Names {
-										if n.IsExported() {
-											lines = append(lines, fmt.Sprintf("_ = st.%s{}.%s", s.Name.Name, n.Name))
-										}
-									}
-								}
-							}
-						case *ast.ValueSpec:
-							for _, n := range s.Names {
-								if n.IsExported() {
-									lines = append(lines, fmt.Sprintf("_ = st.%s", n.Name))
-								}
-							}
-						}
-					}
+	env := append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOTOOLCHAIN=local", proxyEnv(t))
+	mod := t.TempDir()
+	var pkgDir string
+	ran := 0
+	for _, b := range blocks {
+		switch b.Lang {
+		case "go":
+			pkgDir = writeREADMEFile(t, root, mod, b)
+		case "sh":
+			for _, line := range shellLines(b) {
+				stderr := goStep(t, env, mod, line)
+				ran++
+				if strings.Fields(line)[1] == "generate" && stderr != "" {
+					t.Errorf("README step %q printed on stderr (want nothing: no warnings):\n%s", line, stderr)
+				}
+				if strings.HasPrefix(line, "go mod init ") {
+					goStep(t, env, mod, "go mod edit -replace github.com/tarogen/tarogen="+root)
 				}
 			}
 		}
 	}
-	slices.Sort(lines)
-	var b strings.Builder
-	b.WriteString("package main\n\nimport (\n\t\"fmt\"\n\n\tst \"example.com/app/sockettask\"\n)\n\nfunc main() {\n")
-	for _, l := range lines {
-		if strings.HasPrefix(l, "var ") {
-			fmt.Fprintf(&b, "\t{\n\t\t%s\n\t}\n", l)
-			continue
-		}
-		fmt.Fprintf(&b, "\t%s\n", l)
+	if ran < 4 || pkgDir == "" {
+		t.Fatalf("README's steps: ran %d commands and wrote package dir %q; want go mod init, go get -tool, go generate, go mod tidy and a go:generate file", ran, pkgDir)
 	}
-	b.WriteString(`	_, err := st.ConnectSocket(st.ConnectSocketOption{URL: "ftp://example.com"})
-	fmt.Println(err)
-}
-`)
-	return b.String()
+	got := goDoc(t, pkgDir)
+	want := goDoc(t, filepath.Join(root, "generated", "sockettask"))
+	if got != want {
+		t.Errorf("the exported API generated from the pages alone differs from generated/sockettask's:\n%s", lineDiff(want, got))
+	}
 }
 
-func readmeGenerateLine(t *testing.T, path string) string {
+// shellLines are a ```sh block's commands, comments dropped. Only go
+// commands are allowed: the README's steps must run anywhere Go does.
+func shellLines(b readme.Block) []string {
+	var out []string
+	for _, l := range strings.Split(b.Text, "\n") {
+		if i := strings.Index(l, "#"); i >= 0 {
+			l = l[:i]
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// goStep runs one README command in dir with the user's environment
+// (no -mod=mod: go.mod must be right after the README's steps) and
+// returns its standard error.
+func goStep(t *testing.T, env []string, dir, line string) string {
 	t.Helper()
-	f, err := os.Open(path)
+	args := strings.Fields(line)
+	if args[0] != "go" {
+		t.Fatalf("README step %q: only go commands are expected", line)
+	}
+	cmd := exec.Command("go", args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("README step %q: %v\n%s%s", line, err, out, stderr.String())
+	}
+	return stderr.String()
+}
+
+// proxyEnv is GOPROXY for the downstream module: the configured proxies,
+// then the local module cache (a valid GOPROXY tree), each tried when the
+// one before fails in any way ("|"). `go get -tool` asks the proxy whether
+// github.com/tarogen/tarogen/cmd/tarogen is a module of its own; an
+// unpublished path is an error on some mirrors (403), not a 404, and that
+// must not end the lookup.
+func proxyEnv(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOPROXY", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); strings.HasPrefix(l, "//go:generate go run github.com/tarogen/tarogen/cmd/tarogen gen ") {
-			return l
+	proxies, cache, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	var list []string
+	for _, p := range strings.FieldsFunc(proxies, func(r rune) bool { return r == ',' || r == '|' }) {
+		if p != "direct" && p != "off" {
+			list = append(list, p)
 		}
 	}
-	t.Fatal("README.md has no go:generate line")
-	return ""
+	list = append(list, "file://"+filepath.ToSlash(filepath.Join(cache, "cache", "download")))
+	return "GOPROXY=" + strings.Join(list, "|")
 }
 
-func goCmd(t *testing.T, dir string, args ...string) {
+// pageArg matches the pages a go:generate line names.
+var pageArg = regexp.MustCompile(`\S+\.md\b`)
+
+// writeREADMEFile writes a ```go block named by its first line ("//
+// sockettask/generate.go") into mod, copies the pages its go:generate
+// line names beside it, and returns its directory.
+func writeREADMEFile(t *testing.T, root, mod string, b readme.Block) string {
 	t.Helper()
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	first, body, _ := strings.Cut(b.Text, "\n")
+	name, ok := strings.CutPrefix(first, "// ")
+	if !ok || !strings.HasSuffix(name, ".go") {
+		t.Fatalf("README.md:%d: a go block in this section must start with a // path.go comment naming the file", b.Line)
 	}
+	path := filepath.Join(mod, filepath.FromSlash(name))
+	writeFile(t, path, body)
+	dir := filepath.Dir(path)
+	for _, l := range strings.Split(body, "\n") {
+		if !strings.HasPrefix(l, "//go:generate ") {
+			continue
+		}
+		for _, p := range pageArg.FindAllString(l, -1) {
+			copyFile(t, filepath.Join(root, "generated", "sockettask", p), filepath.Join(dir, filepath.FromSlash(p)))
+		}
+	}
+	return dir
+}
+
+// goDoc is `go doc -all` of the package in dir without its first line
+// (the import path, which differs).
+func goDoc(t *testing.T, dir string) string {
+	t.Helper()
+	cmd := exec.Command("go", "doc", "-all", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOTOOLCHAIN=local")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go doc -all in %s: %v\n%s", dir, err, out)
+	}
+	_, rest, _ := strings.Cut(string(out), "\n")
+	return rest
+}
+
+// lineDiff is a unified diff of want and got.
+func lineDiff(want, got string) string {
+	d, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(want), B: difflib.SplitLines(got),
+		FromFile: "generated/sockettask", ToFile: "from the README's steps", Context: 2,
+	})
+	return d
 }
 
 func copyFile(t *testing.T, from, to string) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pmezard/go-difflib/difflib"
 
+	"github.com/tarogen/tarogen/corrections"
 	"github.com/tarogen/tarogen/gen"
 	"github.com/tarogen/tarogen/overlay"
 	"github.com/tarogen/tarogen/parser"
@@ -114,7 +115,8 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("gen", stderr)
 	out := fs.String("o", "", "output `DIR`")
 	pkgName := fs.String("pkg", "", "Go package `NAME` (default: base name of DIR)")
-	ovPath := fs.String("overlay", "", "overlay `FILE`")
+	ovPath := fs.String("overlay", "", "overlay `FILE`, layered over the built-in corrections")
+	builtin := fs.Bool("builtin", true, "apply the built-in corrections for Taro's pages (package github.com/tarogen/tarogen/corrections)")
 	check := fs.Bool("check", false, "write nothing; print a diff and exit 1 when DIR is stale")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -134,12 +136,7 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 		name = strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(abs)))
 	}
 	pkg, ds := parser.ParseFiles(fs.Args())
-	var ov *overlay.Overlay
-	if *ovPath != "" {
-		var ods spec.Diagnostics
-		ov, ods = overlay.ReadFile(*ovPath)
-		ds = append(ds, ods...)
-	}
+	ov, ds := loadOverlay(pkg, ds, *ovPath, *builtin)
 	if ds.HasErrors() {
 		printDiags(stderr, ds)
 		return errReported
@@ -161,6 +158,24 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 		return errStale
 	}
 	return plan.apply()
+}
+
+// loadOverlay layers the user's overlay file (if any) over the built-in
+// corrections that apply to pkg (if on), and drops the parser's warnings
+// for the page quirks the built-ins resolve.
+func loadOverlay(pkg *spec.Package, ds spec.Diagnostics, path string, builtin bool) (*overlay.Overlay, spec.Diagnostics) {
+	var base, top *overlay.Overlay
+	if builtin {
+		var bds spec.Diagnostics
+		base, bds = corrections.For(pkg)
+		ds = append(corrections.Acknowledge(ds), bds...)
+	}
+	if path != "" {
+		var ods spec.Diagnostics
+		top, ods = overlay.ReadFile(path)
+		ds = append(ds, ods...)
+	}
+	return overlay.Layer(base, top), ds
 }
 
 // writePlan is what gen will do to DIR.
