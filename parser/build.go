@@ -4,65 +4,82 @@ import (
 	"github.com/tarogen/tarogen/spec"
 )
 
+// build decides what the page documents (see pagekind.go) and reads its
+// sections into it.
 func (p *pageParser) build() *spec.Page {
 	secs := p.sections()
-	hasMethods, hasType := false, false
-	for _, s := range secs {
-		hasMethods = hasMethods || s.kind == secMethods
-		hasType = hasType || s.kind == secType
-	}
 	page := p.page
-	switch {
-	case hasMethods && (!hasType || p.classLikeTitle()):
+	switch page.Kind = p.pageKind(secs); page.Kind {
+	case spec.PageClass:
 		page.Class = &spec.Class{Pos: p.namePos(), Name: page.Name}
-	case hasType:
+	case spec.PageFunction:
 		page.Function = &spec.Function{Pos: p.namePos(), Name: page.Name}
-	case p.looksLegacy():
+	case spec.PageNamespace:
+		page.Namespace = &spec.Namespace{Pos: p.namePos(), Name: page.Name}
+	case spec.PageValue:
+		page.Value = &spec.Value{Pos: p.namePos(), Name: page.Name}
+	case spec.PageTypes:
+	case "":
+		if !p.looksLegacy() {
+			p.diags.Errorf(p.lines.pos(0), "no Taro API found: expected a class page (a ## 方法 / ## Methods section), a function, namespace or value page (a ## 类型 / ## Type section with its tsx block) or declared types (### headings under ## 参数 / ## Parameters)")
+			return nil
+		}
 		page.Format = spec.FormatLegacy
 		p.legacy(secs)
 		return p.finish()
-	default:
-		p.diags.Errorf(p.lines.pos(0), "no Taro API found: expected a class page (a ## 方法 / ## Methods section) or a function page (a ## 类型 / ## Type section with its tsx signature)")
-		return nil
-	}
-	if hasMethods && hasType {
-		p.diags.Warnf(p.namePos(), "page has both ## 方法 and ## 类型 sections: read as a %s", map[bool]string{true: "class", false: "function"}[page.Class != nil])
 	}
 	page.Format = p.format()
 	p.preamble(secs[0].content)
 	var pageSupport []*spec.Support
 	for _, s := range secs[1:] {
-		switch s.kind {
-		case secMethods:
-			if page.Class != nil {
-				p.methods(s)
-			} else {
-				p.diags.Warnf(p.at(s.head.off), "## %s section on a function page: ignored", s.head.text)
-			}
-		case secProps:
-			if page.Class != nil {
-				p.propsSection(s.content)
-			}
-		case secType:
-			if page.Function != nil {
-				p.function(page.Function, s)
-			}
-		case secParams:
-			p.params(s)
-		case secExamples:
-			page.Examples = append(page.Examples, p.examples(s.content, 3)...)
-		case secSupport:
-			for _, b := range s.content {
-				if b.kind == bTable && b.tbl.isSupport() {
-					pageSupport = append(pageSupport, p.supportRows(b.tbl)...)
-				}
-			}
-		default:
-			p.diags.Warnf(p.at(s.head.off), "unrecognised section ## %s: ignored", s.head.text)
-		}
+		pageSupport = append(pageSupport, p.section(s)...)
 	}
-	p.attachSupport(pageSupport)
+	p.attachSupport(append(pageSupport, p.lateSupport...))
 	return p.finish()
+}
+
+// section reads one ## section into the page; it returns the rows of a
+// page-level support table, which are attached once every method is known.
+func (p *pageParser) section(s section) []*spec.Support {
+	page := p.page
+	switch s.kind {
+	case secMethods:
+		if page.Class != nil {
+			p.methods(s)
+		} else {
+			p.dropSection(s, "## %s section on a %s page", s.head.text, page.Kind)
+		}
+	case secProps:
+		if page.Class != nil {
+			p.propsSection(s.content)
+		} else {
+			p.dropSection(s, "## %s section on a %s page", s.head.text, page.Kind)
+		}
+	case secType:
+		switch {
+		case page.Function != nil:
+			p.function(page.Function, s)
+		case page.Value != nil:
+			p.valueSection(page.Value, s)
+		case page.Namespace != nil:
+			p.namespaceType(s)
+		}
+	case secParams:
+		p.params(s)
+	case secExamples:
+		page.Examples = append(page.Examples, p.examples(s.content, 3)...)
+	case secSupport:
+		var rows []*spec.Support
+		for _, b := range s.content {
+			if b.kind == bTable && b.tbl.isSupport() {
+				rows = append(rows, p.supportRows(b.tbl)...)
+			}
+		}
+		return rows
+	default:
+		p.dropSection(s, "unrecognised section ## %s", s.head.text)
+	}
+	return nil
 }
 
 func (p *pageParser) finish() *spec.Page {
@@ -77,6 +94,18 @@ func (p *pageParser) finish() *spec.Page {
 		}
 		if pg.Function.Examples == nil {
 			pg.Function.Examples = pg.Examples
+		}
+	}
+	if ns := pg.Namespace; ns != nil {
+		ns.Doc, ns.Refs = joinDoc(pg.Doc, ns.Doc), append(pg.Refs, ns.Refs...)
+		if ns.Support == nil {
+			ns.Support = pg.Support
+		}
+	}
+	if v := pg.Value; v != nil {
+		v.Doc, v.Refs = pg.Doc, pg.Refs
+		if v.Support == nil {
+			v.Support = pg.Support
 		}
 	}
 	return pg

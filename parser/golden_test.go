@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,8 +17,8 @@ import (
 // pagesDir holds the fixture pages, one folder per format.
 const pagesDir = "../testdata/pages"
 
-// fixture is one page under testdata/pages: its name in positions is
-// "<format>/<Name>.md".
+// fixture is one page under testdata/pages: its name in positions is its
+// path there, "<format>/<Name>.md" or "current/<category>/…/<Name>.md".
 type fixture struct {
 	name string // e.g. "pipe/SocketTask.md"
 	src  []byte
@@ -25,23 +26,29 @@ type fixture struct {
 
 func fixtures(t testing.TB) []fixture {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(pagesDir, "*", "*.md"))
+	var paths []string
+	err := filepath.WalkDir(pagesDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") && filepath.Dir(path) != filepath.Clean(pagesDir) {
+			paths = append(paths, path) // the folder's README.md is not a page
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(paths) == 0 {
 		t.Fatalf("no fixture pages under %s", pagesDir)
 	}
-	var fs []fixture
+	var out []fixture
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		rel, _ := filepath.Rel(pagesDir, p)
-		fs = append(fs, fixture{name: filepath.ToSlash(rel), src: src})
+		out = append(out, fixture{name: filepath.ToSlash(rel), src: src})
 	}
-	return fs
+	return out
 }
 
 func marshalPage(t *testing.T, pg *spec.Page) []byte {

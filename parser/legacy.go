@@ -62,10 +62,10 @@ func (p *pageParser) legacy(secs []section) {
 	lr := &legacyReader{pageParser: p}
 	if p.classLikeTitle() {
 		lr.cls = &spec.Class{Pos: p.namePos(), Name: pg.Name}
-		pg.Class = lr.cls
+		pg.Class, pg.Kind = lr.cls, spec.PageClass
 	} else {
 		lr.fn = &spec.Function{Pos: p.namePos(), Name: pg.Name}
-		pg.Function = lr.fn
+		pg.Function, pg.Kind = lr.fn, spec.PageFunction
 		lr.cur = lr.fn
 	}
 	p.diags.Warnf(p.namePos(), "1.x hand-written page read best effort: no signatures; parameters are inferred from the 参数说明 tables and types from 1.x names")

@@ -75,6 +75,8 @@ func joinDoc(a, b string) string {
 func (p *pageParser) member(f *spec.Function, bs []blk) {
 	sub := secOther
 	var paramTable *table
+	var icons, row *spec.Support
+	defer func() { f.Support = p.ownSupport(f, row, icons) }()
 	for _, b := range bs {
 		switch b.kind {
 		case bHeading:
@@ -93,25 +95,16 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 				f.Doc = joinDoc(f.Doc, b.text)
 			}
 		case bIcons:
-			if f.Support == nil {
-				f.Support = b.sup
-			}
+			icons = mergeSupport(icons, b.sup)
 		case bCode:
-			isTS := b.lang == "tsx" || b.lang == "ts" || b.lang == "typescript"
-			if sub != secExamples && isTS && f.Signature == nil {
+			if sub != secExamples && isTSLang(b.lang) && f.Signature == nil {
 				f.Signature = p.parseSig(b.code, b.cpos)
 				continue
 			}
 			f.Examples = append(f.Examples, spec.Example{Pos: b.cpos, Lang: b.lang, Code: b.code})
 		case bTable:
 			if b.tbl.isSupport() {
-				for _, s := range p.supportRows(b.tbl) {
-					if matchesAPI(s.API, f) && f.Support == nil {
-						f.Support = s
-					} else if !matchesAPI(s.API, f) {
-						p.diags.Warnf(s.Pos, "support row %q under %s names another API: ignored", s.API, f.QualifiedName())
-					}
-				}
+				row = p.ownSupportRow(f, b.tbl, row)
 				continue
 			}
 			if paramTable != nil {
@@ -123,6 +116,31 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 		}
 	}
 	p.reconcile(f.QualifiedName(), f.Signature, f.Params)
+}
+
+// ownSupportRow reads a support table under a method or function: the
+// row naming it (the first, if several do) is returned, the others are
+// reported.
+func (p *pageParser) ownSupportRow(f *spec.Function, t *table, row *spec.Support) *spec.Support {
+	for _, s := range p.supportRows(t) {
+		switch {
+		case !matchesAPI(s.API, f):
+			p.diags.Warnf(s.Pos, "support row %q under %s names another API: ignored", s.API, f.QualifiedName())
+		case row != nil:
+			p.diags.Warnf(s.Pos, "second support row for %s: ignored", f.QualifiedName())
+		default:
+			row = s
+		}
+	}
+	return row
+}
+
+// ownSupport merges a member's own table row over its own icons.
+func (p *pageParser) ownSupport(f *spec.Function, row, icons *spec.Support) *spec.Support {
+	if row == nil {
+		return icons
+	}
+	return p.withTableRow(row, icons, "the 支持情况 icons of "+f.QualifiedName())
 }
 
 // matchesAPI reports whether a support row names f: "SocketTask.send",

@@ -90,10 +90,11 @@ func scanPage(src string) []wanted {
 		case strings.HasPrefix(l, "### ") || strings.HasPrefix(l, "#### "):
 			if h2 == "方法" || h2 == "Methods" || h2 == "参数" || h2 == "Parameters" {
 				title := strings.TrimSpace(strings.TrimLeft(l, "# "))
-				if strings.HasPrefix(l, "### ") {
+				if k, _ := sectionOf(title); k != secSupport && k != secExamples {
+					// The icons below belong to the nearest ### or ####
+					// that names an API: a method, or a namespace's
+					// method under its ### name.
 					h3 = title
-				}
-				if !strings.Contains(title, "支持度") && !strings.Contains(title, "Support") {
 					out = append(out, wanted{kind: "name", line: n, name: title})
 				}
 			}
@@ -169,6 +170,13 @@ func specNames(pg *spec.Page) map[string]bool {
 		have[f.Name] = true
 		addFields(f.Params)
 	}
+	if ns := pg.Namespace; ns != nil {
+		have[ns.Name] = true
+		for _, m := range ns.Methods {
+			have[m.Name] = true
+			addFields(m.Params)
+		}
+	}
 	for _, d := range pg.Decls {
 		have[d.Name] = true
 		if d.Scope != "" {
@@ -197,6 +205,15 @@ func specSupports(pg *spec.Page) []*spec.Support {
 	}
 	if pg.Function != nil {
 		add(pg.Function.Support)
+	}
+	if ns := pg.Namespace; ns != nil {
+		add(ns.Support)
+		for _, m := range ns.Methods {
+			add(m.Support)
+		}
+	}
+	if pg.Value != nil {
+		add(pg.Value.Support)
 	}
 	return out
 }
@@ -251,9 +268,19 @@ func checkSupportRow(t *testing.T, pg *spec.Page, sups []*spec.Support, diags sp
 func checkIconsAgree(t *testing.T, pg *spec.Page, w wanted) {
 	t.Helper()
 	s := pg.Support
-	if w.owner != "" && pg.Class != nil {
+	if w.owner != "" {
 		s = nil
-		for _, m := range pg.Class.Methods {
+		var methods []*spec.Function
+		switch {
+		case pg.Class != nil:
+			methods = pg.Class.Methods
+		case pg.Namespace != nil:
+			methods = pg.Namespace.Methods
+			if pg.Namespace.Name == w.owner {
+				s = pg.Namespace.Support
+			}
+		}
+		for _, m := range methods {
 			if m.Name == w.owner {
 				s = m.Support
 			}

@@ -27,7 +27,7 @@ var negativeCases = []struct {
 	{name: "binary", src: "PK\x03\x04\x00\x00junk", nilPage: true,
 		want: []string{"t.md:1:5: error: not a text page: NUL byte (binary data)"}},
 	{name: "no-api", src: "---\ntitle: Notes\n---\n\nJust some prose.\n\n## 说明\n\nMore prose.\n", nilPage: true,
-		want: []string{"t.md:1:1: error: no Taro API found: expected a class page (a ## 方法 / ## Methods section) or a function page (a ## 类型 / ## Type section with its tsx signature)"}},
+		want: []string{"t.md:1:1: error: no Taro API found: expected a class page (a ## 方法 / ## Methods section), a function, namespace or value page (a ## 类型 / ## Type section with its tsx block) or declared types (### headings under ## 参数 / ## Parameters)"}},
 	{name: "unclosed-html-table", src: fnPage("## 参数\n\n### Option\n\n<table>\n  <thead>\n    <tr>\n      <th>参数</th>\n"),
 		want: []string{"t.md:16:1: error: unclosed HTML table: <table> has no </table> before the end of the page"}},
 	{name: "short-row", src: fnPage("## 参数\n\n### Option\n\n| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| url | `string` |\n"),

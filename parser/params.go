@@ -7,9 +7,10 @@ import (
 )
 
 // params reads ## 参数: a function's parameter table before the first ###,
-// then the declared types. A ### with #### headings under it is a group
-// named after the method the types belong to (Decl.Scope); otherwise each
-// ### is a type.
+// then the declared types. A ### with #### type headings under it is a
+// group named after the method the types belong to (Decl.Scope); the ###
+// naming a namespace holds its methods (namespaceMembers); any other ###
+// is a type.
 func (p *pageParser) params(s section) {
 	pre, subs := subsections(s.content, 3)
 	for _, b := range pre {
@@ -19,7 +20,7 @@ func (p *pageParser) params(s section) {
 			fn.Params = p.fields(b.tbl, p.columnsOf(b.tbl), false)
 			p.reconcile(fn.Name, fn.Signature, fn.Params)
 		case b.kind == bTable:
-			p.diags.Warnf(b.tbl.pos, "table under ## %s before any ### type: ignored", s.head.text)
+			p.dropTable(b.tbl, "table under ## "+s.head.text+" before any ### type")
 		}
 	}
 	methods := map[string]bool{}
@@ -29,21 +30,52 @@ func (p *pageParser) params(s section) {
 		}
 	}
 	for _, sub := range subs {
-		_, inner := subsections(sub.content, 4)
-		if len(inner) > 0 || (len(sub.content) == 0 && methods[methodName(sub.head.text)]) {
-			scope := methodName(sub.head.text)
-			pre, _ := subsections(sub.content, 4)
-			for _, b := range pre {
-				if b.kind == bTable {
-					p.diags.Warnf(b.tbl.pos, "table under the ### %s group before any #### type: ignored", scope)
-				}
-			}
-			for _, d := range inner {
-				p.page.Decls = append(p.page.Decls, p.decl(d, scope))
-			}
-			continue
+		name := methodName(sub.head.text)
+		switch {
+		case p.page.Namespace != nil && sub.head.level == 3 && name == p.page.Namespace.Name:
+			p.namespaceMembers(sub)
+		case isTypeGroup(sub, methods[name]):
+			p.typeGroup(sub, name)
+		default:
+			p.page.Decls = append(p.page.Decls, p.decl(sub, ""))
 		}
-		p.page.Decls = append(p.page.Decls, p.decl(sub, ""))
+	}
+}
+
+// isTypeGroup reports whether a ### under ## 参数 groups the types of one
+// method (### onDiscovered, then #### Callback, #### Option) rather than
+// being a type itself. A ### whose own table or tsx block sits directly
+// under it is a type, even when #### API 支持度 or #### 示例代码 follows:
+// those headings never name types. An empty ### naming a method is an
+// empty group.
+func isTypeGroup(sub section, namesMethod bool) bool {
+	pre, inner := subsections(sub.content, 4)
+	if len(inner) == 0 {
+		return len(sub.content) == 0 && namesMethod
+	}
+	for _, b := range pre {
+		if b.kind == bTable || b.kind == bCode {
+			return false
+		}
+	}
+	for _, d := range inner {
+		if k, _ := sectionOf(d.head.text); k == secOther {
+			return true
+		}
+	}
+	return false
+}
+
+// typeGroup reads the #### types of a ### method group.
+func (p *pageParser) typeGroup(sub section, scope string) {
+	pre, inner := subsections(sub.content, 4)
+	for _, b := range pre {
+		if b.kind == bTable {
+			p.dropTable(b.tbl, "table under the ### "+scope+" group before any #### type")
+		}
+	}
+	for _, d := range inner {
+		p.page.Decls = append(p.page.Decls, p.decl(d, scope))
 	}
 }
 
@@ -52,12 +84,15 @@ func (p *pageParser) params(s section) {
 // column).
 func (p *pageParser) decl(s section, scope string) *spec.Decl {
 	d := &spec.Decl{Pos: p.at(s.head.off), Name: strings.Trim(strings.TrimSpace(s.head.text), "`"), Kind: spec.DeclObject, Scope: scope}
-	seenTable := false
+	seenTable, inExample := false, false
 	for _, b := range s.content {
 		switch b.kind {
 		case bPara, bList, bQuote:
 			d.Doc = joinDoc(d.Doc, b.text)
 		case bCode:
+			if inExample {
+				continue // an example of the type's use, not its definition
+			}
 			if d.Func != nil || d.Alias != nil {
 				p.diags.Warnf(b.cpos, "second code block for type %s: ignored", d.Name)
 				continue
@@ -75,6 +110,12 @@ func (p *pageParser) decl(s section, scope string) *spec.Decl {
 				d.Kind, d.Alias = spec.DeclAlias, t
 			}
 		case bTable:
+			if b.tbl.isSupport() {
+				// A support table is never an enum: its rows name
+				// APIs, and are attached with the page's own.
+				p.lateSupport = append(p.lateSupport, p.supportRows(b.tbl)...)
+				continue
+			}
 			if seenTable {
 				p.diags.Warnf(b.tbl.pos, "second table for type %s: ignored", d.Name)
 				continue
@@ -88,7 +129,13 @@ func (p *pageParser) decl(s section, scope string) *spec.Decl {
 			// For a callback the table documents its parameters.
 			d.Fields = p.fields(b.tbl, cols, false)
 		case bHeading:
-			p.diags.Warnf(p.at(b.off), "heading %q inside type %s: ignored", b.text, d.Name)
+			// #### API 支持度 and #### 示例代码 may follow a type's
+			// table; their content is not part of the type.
+			k, _ := sectionOf(b.text)
+			inExample = k == secExamples
+			if k != secSupport && k != secExamples {
+				p.diags.Warnf(p.at(b.off), "heading %q inside type %s: ignored", b.text, d.Name)
+			}
 		}
 	}
 	if d.Kind == spec.DeclCallback {

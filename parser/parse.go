@@ -69,6 +69,11 @@ type pageParser struct {
 	// format evidence, gathered while reading blocks
 	sawHTMLTable, sawJSX, sawIcons, sawEnglish, sawTSX bool
 	noTableClose                                       bool // no </table> after the last unclosed <table>
+
+	// lateSupport are support rows found outside ## API 支持度 (under a
+	// declared type, in a namespace's description): attached with the
+	// page's own rows, so that a row naming no API is reported.
+	lateSupport []*spec.Support
 }
 
 // at is the position of body offset off.

@@ -33,7 +33,8 @@
 //	Tuple         = "[" [ Type { "," Type } [ "," ] ] "]" .
 //	Object        = "{" { Member Sep } [ Member ] "}" .      Sep = ";" | "," | line break .
 //	Member        = [ "readonly" ] PropName [ "?" ] ( ":" Type | Method )
-//	              | [ "readonly" ] "[" ident ":" Type "]" ":" Type .
+//	              | [ "readonly" ] "[" ident ":" Type "]" ":" Type
+//	              | Method .                                  (a call signature)
 //	Method        = [ TypeParams ] "(" Params ")" [ ":" Type ] .
 //	PropName      = ident | string_lit | number_lit .
 //
@@ -61,15 +62,23 @@
 //   - readonly before an array or tuple type is dropped (the model and Go
 //     have no read-only slices), as is readonly on an index signature.
 //   - An object method f(x: T): R becomes a member f whose type is the
-//     FuncType (x: T) => R; without ": R" its Result is nil.
+//     FuncType (x: T) => R; without ": R" its Result is nil. A call
+//     signature (x: T): R (no name) goes to ObjectType.Calls.
+//   - A parameter without a type annotation, (ctx) => void, keeps a nil
+//     Type: TypeScript's implicit any.
 //   - A quoted property name stays quoted in ObjectMember.Name unless it is
 //     an identifier ('content-type' → "\"content-type\"", 'url' → "url"), so
 //     that String() still writes valid TypeScript.
 //   - A function's Params is empty, not nil, when it has none.
 //
 // Not accepted (an *Error says so): conditional, mapped, indexed-access,
-// template-literal and constructor types, call signatures in object types,
-// destructured parameters, type predicates, and nesting deeper than 100.
+// template-literal and constructor types, destructured parameters, type
+// predicates, and nesting deeper than 100 levels (an error at the token
+// where the 101st level opens: "type nested too deeply").
+//
+// [ParseSignature] reads a ```tsx block that must be a function type;
+// [ParseTypeBlock] one that may hold any type (a `## 类型` block of a
+// namespace or value page).
 //
 // # Page text
 //

@@ -84,6 +84,31 @@ func ParseSignature(src string, at spec.Pos) (*spec.FuncType, error) {
 	return ft, nil
 }
 
+// ParseTypeBlock parses the body of a ```tsx block that may hold any type,
+// not only a signature: a `## 类型` block is a function type on a function
+// page, a bare name on a namespace page (`router`) and an object type on
+// a value page (`{ [key: string]: string; FRAMEWORK: … }`). Surrounding
+// whitespace and one trailing ';' are allowed.
+//
+// The error, if any, is an *Error.
+func ParseTypeBlock(src string, at spec.Pos) (spec.Type, error) {
+	p, err := newParser(src, at)
+	if err != nil {
+		return nil, err
+	}
+	t, err := p.parseType()
+	if err != nil {
+		return nil, err
+	}
+	if p.is(";") {
+		p.next()
+	}
+	if err := p.expectEOF(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
 type parser struct {
 	src   *source
 	toks  []token
@@ -573,7 +598,13 @@ func (p *parser) parseMember(obj *spec.ObjectType) error {
 		}
 	default:
 		if isPunct(t, "(") || isPunct(t, "<") {
-			return p.errorf(t, "call signatures in object types are not supported")
+			// A call signature `(x: T): R` makes the object callable.
+			ft, err := p.parseMethod()
+			if err != nil {
+				return err
+			}
+			obj.Calls = append(obj.Calls, ft)
+			return nil
 		}
 		return p.errorf(t, "expected property name, found %s", t.describe())
 	}

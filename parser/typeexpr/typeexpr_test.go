@@ -98,6 +98,9 @@ func shape(t spec.Type) string {
 		for _, ix := range t.Index {
 			parts = append(parts, "["+ix.KeyName+":"+shape(ix.Key)+"]:"+shape(ix.Value))
 		}
+		for _, c := range t.Calls {
+			parts = append(parts, "call "+shape(c))
+		}
 		return "O{" + strings.Join(parts, "; ") + "}"
 	}
 	return fmt.Sprintf("?%T", t)
@@ -227,6 +230,16 @@ var grammarCases = []parseCase{
 	{"{}", "{}", "O{}"},
 	{"{ a: string; b?: number, readonly c: X; [key: string]: any }", "{ a: string; b?: number; readonly c: X; [key: string]: any }", "O{a:string; b?:number; ro c:N:X; [key:string]:any}"},
 	{"{ a: string, }", "{ a: string }", "O{a:string}"},
+	// call signatures (real pages: a callable object type)
+	{"{ (x: T): R }", "{ (x: T): R }", "O{call F(x:N:T)->N:R}"},
+	{"{ (x: number): string; a: B }", "{ a: B; (x: number): string }", "O{a:N:B; call F(x:number)->string}"},
+	{"{ <T>(x: T): T, (): void }", "{ <T>(x: T): T; (): void }", "O{call F<TP:T>(x:N:T)->N:T; call F()->void}"},
+	{"{ (ctx) }", "{ (ctx): void }", "O{call F(ctx)->nil}"},
+	{"{ readonly (x: T): R }", "{ readonly: (x: T) => R }", "O{readonly:F(x:N:T)->N:R}"},
+	// untyped parameters are TypeScript's implicit any: Type stays nil
+	{"(ctx) => { [key: string]: any; }", "(ctx) => { [key: string]: any }", "F(ctx)->O{[key:string]:any}"},
+	{"(ctx, next) => Promise<void>", "(ctx, next) => Promise<void>", "F(ctx, next)->Prom(void)"},
+	{"Array<(ctx) => void>", "((ctx) => void)[]", "Arr(F(ctx)->void)"},
 	{"{\n  a: string\n  b: number\n  [k: string]: any\n}", "{ a: string; b: number; [k: string]: any }", "O{a:string; b:number; [k:string]:any}"},
 	{"{ f(x: T): R; g?(): void; h() }", "{ f: (x: T) => R; g?: () => void; h: () => void }", "O{f:F(x:N:T)->N:R; g?:F()->void; h:F()->nil}"},
 	{"{ m<T>(x: T): T }", "{ m: <T>(x: T) => T }", "O{m:F<TP:T>(x:N:T)->N:T}"},
@@ -450,7 +463,7 @@ var errorCases = []errorCase{
 	{"{ a: string", "p.md:10:16", `expected "}" to close object type, found end of input`},
 	{"{ a: string b: number }", "p.md:10:17", `expected ";" or "}" after object member, found "b"`},
 	{"{ a string }", "p.md:10:9", `expected ":" after property name a, found "string"`},
-	{"{ (x: T): R }", "p.md:10:7", "call signatures in object types are not supported"},
+	{"{ (x: T: R }", "p.md:10:12", `expected "," or ")" in parameter list, found ":"`},
 	{"{ [Symbol.iterator]: X }", "p.md:10:7", "computed property names are not supported; expected an index signature [key: string]: T"},
 	{"{ [k: string: any }", "p.md:10:17", `expected "]" to close index signature, found ":"`},
 	{"'abc", "p.md:10:5", "unterminated string literal"},
