@@ -5,7 +5,7 @@
 // Usage:
 //
 //	tarogen spec [-o FILE] DOC...
-//	tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-check] DOC...
+//	tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-builtin=false] [-check] DOC...
 //
 // # tarogen spec
 //
@@ -23,7 +23,11 @@
 //	-pkg NAME     package name; default: the base name of DIR
 //	-overlay FILE corrections to the pages: Go names, types, constant
 //	              values, type arguments (format: package
-//	              github.com/tarogen/tarogen/overlay)
+//	              github.com/tarogen/tarogen/overlay), layered field by
+//	              field over the built-in corrections
+//	-builtin      apply the corrections Taro's own pages need, built into
+//	              tarogen (package github.com/tarogen/tarogen/corrections);
+//	              default true; -builtin=false leaves the pages as written
 //	-check        write nothing; print a unified diff of what would change
 //	              and exit 1 when DIR is stale
 //
@@ -33,9 +37,10 @@
 // generates are removed; files it did not generate are never touched; a
 // file whose bytes did not change is not rewritten.
 //
-// A typical go:generate line, beside the pages and the overlay:
+// A typical go:generate line, beside the pages, in a module that added
+// tarogen with `go get -tool github.com/tarogen/tarogen/cmd/tarogen`:
 //
-//	//go:generate go run github.com/tarogen/tarogen/cmd/tarogen gen -o . -pkg sockettask -overlay overlay.yaml pages/SocketTask.md pages/connectSocket.md
+//	//go:generate go tool tarogen gen -o . -pkg sockettask pages/SocketTask.md pages/connectSocket.md
 //
 // # Diagnostics and exit status
 //
