@@ -19,7 +19,8 @@ import (
 // cannot drift from the code. A block that starts with a package clause (or
 // a "// path.go" line and then one) must be a whole file that parses; any
 // other block is statements, compiled as the body of a function returning
-// error in a package beside this one. The file is never written into the
+// error, with the variable task (*sockettask.SocketTask) in scope, in a
+// package beside this one. The file is never written into the
 // tree: go vet reads it through -overlay.
 func TestSnippetsCompile(t *testing.T) {
 	if testing.Short() {
@@ -89,8 +90,10 @@ var knownImports = []string{
 	"github.com/tarogen/tarogen/runtime/tarort",
 }
 
-// snippetFile wraps each body in func snippetN() error. A "//line"
-// directive before each body makes vet report README.md's own lines.
+// snippetFile wraps each body in func snippetN(task *sockettask.SocketTask)
+// error: a snippet may go on with the task an earlier one connected. A
+// "//line" directive before each body makes vet report README.md's own
+// lines.
 func snippetFile(readmePath string, bodies []Block) string {
 	var b strings.Builder
 	b.WriteString("package snippets\n\nimport (\n")
@@ -102,7 +105,7 @@ func snippetFile(readmePath string, bodies []Block) string {
 		fmt.Fprintf(&b, "var _ = %s.%s\n", p[strings.LastIndex(p, "/")+1:], anyExported[p])
 	}
 	for i, blk := range bodies {
-		fmt.Fprintf(&b, "\nfunc snippet%d() error {\n//line %s:%d\n%s", i, readmePath, blk.Line, blk.Text)
+		fmt.Fprintf(&b, "\nfunc snippet%d(task *sockettask.SocketTask) error {\n//line %s:%d\n%s", i, readmePath, blk.Line, blk.Text)
 		if !endsInReturn(blk.Text) {
 			b.WriteString("\treturn nil\n")
 		}
