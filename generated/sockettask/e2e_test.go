@@ -91,7 +91,7 @@ func testClientClose(t *testing.T, get getPeer) {
 	if err != nil {
 		t.Fatalf("Close(4001, bye) = %v, want nil", err)
 	}
-	cb.check(t, "Close(4001, bye)", "SocketTask.close:ok")
+	cb.check(t, "Close(4001, bye)", "closeSocket:ok") // Taro H5 and RN report closeSocket:ok for SocketTask.close
 	if srv != nil {
 		if got, want := srv.NextClose(t), (wspeer.CloseFrame{Code: 4001, Reason: "bye"}); got != want {
 			t.Errorf("server received close %+v, want %+v", got, want)

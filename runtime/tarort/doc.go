@@ -1,4 +1,4 @@
-// Package runtime is the hand-written WebSocket runtime behind tarogen's
+// Package tarort is the hand-written WebSocket runtime behind tarogen's
 // generated bindings for Taro's WebSocket family: connectSocket,
 // SocketTask (send, close, onOpen, onMessage, onError, onClose),
 // sendSocketMessage, closeSocket and onSocketOpen/Message/Error/Close.
@@ -8,7 +8,9 @@
 // call this package, which owns every connection. Generated code references
 // SupportPackageIsVersion1, so it does not compile against an incompatible
 // runtime. The client is gorilla/websocket; this package adds Taro's task
-// model and the semantics below.
+// model and the semantics below. Where Taro's runtimes, WeChat's documents
+// and the WebSocket standards disagree or say nothing, each section says
+// what was chosen and from which source.
 //
 // # Errors
 //
@@ -20,16 +22,31 @@
 // ErrTooLarge, ErrAbnormalClosure, and ErrNotSupported and ErrNoTask for
 // generated code) and reaches the cause, such as a *net.OpError, with
 // errors.As. Invalid arguments fail synchronously and nothing is sent;
-// what happens on the connection is reported through onError.
+// what happens on the connection is reported through onError, whose
+// ErrorEvent carries the same *Error in Err beside the errMsg (the
+// generated onError and onSocketError results have it as their Err field),
+// so errors.Is and errors.As work on asynchronous failures too.
+//
+// Success errMsgs are "<api>:ok", except that SocketTask.send succeeds with
+// "sendSocketMessage:ok" and SocketTask.close with "closeSocket:ok": that
+// is what Taro's own SocketTask reports, in its H5 runtime
+// (packages/taro-h5/src/api/network/websocket/socketTask.ts: send resolves
+// { errMsg: 'sendSocketMessage:ok' }, close { errMsg: 'closeSocket:ok' })
+// and its React Native runtime
+// (packages/taro-rn/src/lib/connectSocket/socketTask.ts, the same strings).
+// On the mini-program platforms Taro hands the host's own SocketTask
+// through, and WeChat's documentation gives no success errMsg for it, so
+// Taro's runtimes are the only source. A failure keeps the method's name,
+// as Taro H5's does: "SocketTask.send:fail SocketTask.readyState is
+// CLOSED, not OPEN". The global functions report their own names
+// (sendSocketMessage:ok, closeSocket:ok).
 //
 // # Connect
 //
 // Connect validates the options and returns the task at once in CONNECTING
-// (readyState 0); the dial runs in the background, on a goroutine that
-// ends with it, so that the stack the handshake grew is not kept while the
-// connection idles; the task's reader goroutine waits for it. The task
-// becomes Latest, which the global APIs act on, as WeChat's do. Its ID is
-// a process-wide counter from 1 (Taro H5's socketTaskId). Validation:
+// (readyState 0); the dial runs in the background. The task becomes
+// Latest, which the global APIs act on. Its ID is a process-wide counter
+// from 1 (Taro H5's socketTaskId). Validation:
 //   - URL: ws:// or wss://, with a host and no user:password; anything
 //     else fails with `connectSocket:fail invalid url "<url>"` (Taro H5
 //     checks the same prefixes).
@@ -64,57 +81,86 @@
 //   - PingInterval 30s, PongTimeout 10s: a ping every PingInterval; any
 //     frame from the peer (message, ping or pong) counts as life. With no
 //     frame for PingInterval+PongTimeout the peer is taken for gone:
-//     onError (ErrTimeout), onClose 1006. The read deadline is moved
-//     forward at most every 1/16 of that window, so detection may come up
-//     to 1/16 early; pings run on a time.AfterFunc timer, not a goroutine.
+//     onError (ErrTimeout), onClose 1006. Detection may come up to 1/16 of
+//     that window early.
 //   - CloseTimeout 5s: after our close frame, how long to wait for the
 //     peer's before cutting TCP (onError ErrTimeout, onClose 1006).
 //   - ReadLimit 16 MiB: a larger message is refused with close 1009,
 //     onError (ErrTooLarge), onClose 1009. Browsers have no limit; gorilla
 //     has none by default; Node's ws uses 100 MiB. 16 MiB bounds the
 //     memory one peer can make a task allocate.
-//   - MaxPendingMessages 256: see parking below.
+//   - MaxPendingMessages 256: see Parking below.
 //   - TLSConfig nil: Go's default, verifying against the system roots.
 //
 // # Events and handlers
 //
 // The states are CONNECTING, OPEN, CLOSING, CLOSED (the browser's
 // readyState). Events arrive in the order open, messages, at most one
-// error, close; onClose runs exactly once. A task's handlers run one at a
-// time in that order, normally on the task's reader goroutine, so an idle
-// open task costs one goroutine. Handlers may call Send, Close and On* on
-// their own task: Close from a handler sends the close frame, moves to
-// CLOSING and returns; the reader finishes the handshake.
+// error, close; onClose runs exactly once. Handlers may call Send, Close
+// and On* on their own task: Close from a handler sends the close frame,
+// moves to CLOSING and returns; the handshake finishes in the background.
 //
 // Registering replaces: onOpen(f) then onOpen(g) runs only g. Taro's H5
 // runtime assigns this.ws.onopen = func (packages/taro-h5 SocketTask), so
 // the last registration wins there; WeChat's documentation does not say.
 // A nil handler discards events of its kind.
 //
-// Global listeners (OnGlobalOpen… behind onSocketOpen…) are a second
-// subscriber, set on the latest task and on every task created after
-// them: in WeChat wx.onSocketOpen and SocketTask.onOpen are independent,
-// so both fire, the global one first. A kind with a global listener is
-// never parked (a 1.x program may never touch its task); an open, error or
-// close that reached only the global listener is replayed, once, to the
-// task's own handler when it registers. Messages are not replayed.
+// # Global listeners
 //
-// Parking: a handler registered right after Connect returns must not miss
-// the open event or the first messages, although the reader may have them
-// already. So an event whose kind has no handler yet is parked, never
-// dropped, and delivered in order as soon as the first handler of its kind
-// is registered: by the registering call before it returns, or, when it is
-// registered from inside a handler, right after that handler returns;
-// never concurrently with another handler of the task. Events of kinds
-// that have handlers keep flowing meanwhile. Open, error and close are
-// sticky: a late onClose still gets the close, once. At most
-// MaxPendingMessages messages are parked; then the reader stops reading,
-// and the peer feels TCP backpressure.
+// onSocketOpen, onSocketMessage, onSocketError and onSocketClose
+// (OnGlobalOpen…) follow the latest task: they get the events of the task
+// Connect created last, from the moment it is created, and no longer those
+// of the task that was latest before. A global listener set before
+// connectSocket, as WeChat's examples do, applies to the task it creates.
+// The source is WeChat's: the wx.* socket APIs were designed for a single
+// connection ("1.7.0 以下版本，一个小程序同时只能有一个 WebSocket 连接，如果
+// 当前已存在一个 WebSocket 连接，会自动关闭该连接，并重新创建一个 WebSocket
+// 连接", wx.connectSocket, 并发数), which makes the newest connection the
+// only one they can speak for; sendSocketMessage "需要先 wx.connectSocket，
+// 并在 wx.onSocketOpen 回调之后才能发送" ties them to the connection
+// wx.connectSocket made; and every wx.onSocket* page warns that with
+// several connections "使用 wx 前缀的方法可能会带来一些和预期不一致的情况"
+// and recommends SocketTask. WeChat does not document more than that; a
+// rule that lets an older task's events reach the listeners would mix two
+// connections' streams in one handler.
 //
-// Handler panics are not recovered: on the reader goroutine they crash the
-// program, like a panic in any goroutine; Go programs should not hide
-// bugs behind an onError event. The task stays consistent for a caller that
-// recovers a panic raised on its own goroutine by a parked delivery.
+// A global listener and the task's own handler are two independent
+// subscribers (in WeChat, wx.onSocketOpen and SocketTask.onOpen both fire):
+// each gets every event of its kind, the global listener first. A global
+// listener never costs the task's handler an event: what the task's
+// handler has not yet been registered for is parked for it (below), even
+// while a global listener takes the same events.
+//
+// # Parking
+//
+// A handler registered right after Connect returns must not miss the open
+// event or the first messages, although the reader may have them already.
+// So an event that a subscriber has no handler for yet is parked for it,
+// never dropped, and delivered in order as soon as the subscriber
+// registers a handler of its kind: by the registering call before it
+// returns, or, when it is registered from inside a handler, right after
+// that handler returns; never concurrently with another handler of the
+// task. Events of kinds that have handlers keep flowing meanwhile. Open,
+// error and close are sticky: a late onClose still gets the close, once.
+//
+// For the task's own handlers every event is parked. For the global
+// listeners an event is parked only while the task has no handler of its
+// kind either (whoever registers first gets it: a program written for the
+// 1.x APIs sets onSocketOpen right after connectSocket); once the task's
+// handler has taken it, a global listener set later does not get it.
+//
+// At most MaxPendingMessages messages are parked for the task's handler.
+// When nobody takes them the reader then stops reading, and the peer feels
+// TCP backpressure. When a global listener takes every message (a 1.x
+// program may never register on its task), the parked messages are
+// dropped instead, so that the global listener is never stalled, and the
+// task's handler, if it registers later, gets the messages from then on.
+//
+// Handler panics are not recovered: they crash the program, like a panic
+// in any goroutine, unless they happen on a goroutine that recovers them
+// (a registering call that runs parked events runs them on the caller's
+// goroutine); Go programs should not hide bugs behind an onError event.
+// The task stays usable after a recovered panic.
 //
 // # Sending
 //
@@ -122,8 +168,7 @@
 // from CLOSING on, with errMsg "<api>:fail SocketTask.readyState is
 // CONNECTING, not OPEN" (Taro H5 says "SocketTask.readState is not OPEN").
 // Text must be UTF-8 (RFC 6455 §5.6), or Send fails and sends nothing.
-// Writes are serialised by a mutex, never concurrent; messages sent from
-// one goroutine keep their order.
+// Messages sent from one goroutine keep their order.
 //
 // # Closing
 //
@@ -146,28 +191,61 @@
 //
 // Failures the peer causes close the connection with the RFC 6455 code,
 // then report onError and onClose with that code: a text message that is
-// not UTF-8, 1007 (gorilla does not check; RFC 6455 §8.1 requires it;
-// checked on the whole message, so a character split across fragments is
-// fine); an invalid close code or other framing error, 1002; a message
-// over ReadLimit, 1009. A close reason that is not UTF-8 is 1002, not
-// 1007: §8.1 requires failing the connection, and §7.4.1 keeps 1007 for
-// data "within a message", which a close frame's body is not (gorilla
-// sends 1002 too; Autobahn's case 7.5.1 accepts either). A close frame
-// with a 1-byte body and a 64-bit length with its top bit set are 1002;
-// gorilla misreads both (as "no status" and as a read-limit error), so the
-// runtime watches frame headers as gorilla reads them (framewatch.go).
-// Over wss:// through an HTTP proxy gorilla does the TLS itself and the
-// watch cannot see the frames: there those two come out as gorilla has
-// them (onClose 1005 and 1009). internal/hostile's peer and
-// runtime/hostile_test.go pin each case.
+// not UTF-8, 1007 (RFC 6455 §8.1; checked on the whole message, so a
+// character split across fragments is fine); an invalid close code or
+// other framing error, 1002; a message over ReadLimit, 1009. A close
+// reason that is not UTF-8 is 1002, not 1007: §8.1 requires failing the
+// connection, and §7.4.1 keeps 1007 for data "within a message", which a
+// close frame's body is not (Autobahn's case 7.5.1 accepts either). A close
+// frame with a 1-byte body and a 64-bit length with its top bit set are
+// 1002 too, except over wss:// through an HTTP proxy, where they come out
+// as onClose 1005 and 1009 (gorilla does the TLS there, and the runtime
+// cannot see the frames to correct gorilla's reading of them).
+//
+// # Concurrency
+//
+// All methods of a Socket, and the global functions, are safe for
+// concurrent use, including from inside the task's own handlers. A task's
+// handlers (its own and the global listeners' for it) run one at a time,
+// never concurrently with each other.
+//
+// Goroutines. Each task has one goroutine for its lifetime, its reader: it
+// waits for the dial, reads every frame, answers pings, and runs the
+// handlers, normally itself, so an idle open task costs one goroutine and
+// a message reaches its handler with no handoff. The dial runs on a
+// goroutine of its own that ends with the handshake and hands the
+// connection to the reader over a channel. Pings and the close timeout run
+// on time.AfterFunc timers. A call that registers a handler runs the events
+// parked for it on the calling goroutine, while the reader waits. Send and
+// Close write on the caller's goroutine.
+//
+// Ownership and locks. The task's mutex (mu) guards the connection handle,
+// the close bookkeeping (close requested while connecting, close frame
+// sent, the cause of an abort), the ping and close timers, and the
+// handlers with their parked events and the flag that says some goroutine
+// is running them; a condition variable on mu is where the reader waits
+// for that goroutine, or for room among the parked messages. The ready
+// state is atomic, written under mu and read without it. A second mutex
+// serialises data frames (gorilla allows one writer; control frames may be
+// written alongside). A third guards the errMsg of the last call. The read
+// buffer, the read deadline's bookkeeping and the frame watch belong to
+// the reader goroutine alone. The global listeners are one value swapped
+// atomically (setters are serialised by a mutex), and Latest is an atomic
+// pointer; the global listeners are looked up on each delivery.
+//
+// Blocking. Handlers run without any lock held. A slow handler delays the
+// task's other events and, through the reader, the reading of its
+// connection (TCP backpressure), never other tasks. Send blocks at most
+// WriteTimeout; Close, the On* registrations and the global setters never
+// wait for the network (a registration that runs parked events waits for
+// those handlers).
 //
 // # Memory
 //
 // An idle open task costs one goroutine (its reader, parked in a read) and
-// about 13 KiB: gorilla's 4 KiB read buffer, the reader's stack, the
-// connection's structures. Write buffers come from a pool shared by all
-// tasks for the length of one message, instead of 4 KiB held per task. A
-// received message is read into a buffer the task keeps between messages
-// (up to 64 KiB); a binary message is copied out of it, once, for the
-// handler to keep. bench/README.md has the measurements.
+// about 13-16 KiB: gorilla's 4 KiB read buffer, the reader's stack, the
+// connection's structures; write buffers are shared by all tasks rather
+// than held per task. A binary message is copied once for its handler,
+// which may keep it; with a global listener too, each subscriber gets a
+// copy of its own. bench/README.md has the measurements.
 package tarort

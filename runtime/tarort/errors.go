@@ -68,8 +68,19 @@ func NotSupported(api, platform string) *Error {
 	return Fail(api, ErrNotSupported, "not supported on "+platform)
 }
 
-// OKMsg returns the success errMsg "<api>:ok".
-func OKMsg(api string) string { return api + ":ok" }
+// OKMsg returns the success errMsg of api: "<api>:ok", except for the
+// task's send and close, which succeed with "sendSocketMessage:ok" and
+// "closeSocket:ok", as in Taro's H5 and React Native runtimes (doc.go cites
+// them). Their failures keep the method's name: "SocketTask.send:fail …".
+func OKMsg(api string) string {
+	switch api {
+	case "SocketTask.send":
+		return "sendSocketMessage:ok"
+	case "SocketTask.close":
+		return "closeSocket:ok"
+	}
+	return api + ":ok"
+}
 
 // failCause is Fail with the underlying cause kept next to the sentinels,
 // so that errors.Is matches each sentinel and errors.As reaches the cause.

@@ -347,8 +347,8 @@ func TestSendStates(t *testing.T) {
 		t.Errorf("Send(invalid UTF-8 text) = %v, want sendSocketMessage:fail text data is not valid UTF-8", err)
 	}
 	mustSend(t, s, true, []byte("bad\xff")) // binary may be anything
-	if got := s.ErrMsg(); got != "SocketTask.send:ok" {
-		t.Errorf("ErrMsg() = %q, want SocketTask.send:ok", got)
+	if got := s.ErrMsg(); got != "sendSocketMessage:ok" {
+		t.Errorf("ErrMsg() = %q, want sendSocketMessage:ok (Taro's success errMsg for SocketTask.send)", got)
 	}
 	s.Close("SocketTask.close", 0, false, "")
 	for _, want := range []string{

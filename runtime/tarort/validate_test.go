@@ -116,8 +116,8 @@ func TestCloseValidation(t *testing.T) {
 	if got, want := srv.NextClose(t), (wspeer.CloseFrame{Code: 4999, Reason: strings.Repeat("x", 123)}); got != want {
 		t.Errorf("server received close %+v, want %+v", got, want)
 	}
-	if got := s.ErrMsg(); got != "SocketTask.close:ok" {
-		t.Errorf("ErrMsg() = %q, want SocketTask.close:ok", got)
+	if got := s.ErrMsg(); got != "closeSocket:ok" {
+		t.Errorf("ErrMsg() = %q, want closeSocket:ok (Taro's success errMsg for SocketTask.close)", got)
 	}
 }
 
@@ -136,8 +136,19 @@ func TestErrorValues(t *testing.T) {
 	if got, want := ns.Error(), "SocketTask.send:fail not supported on js/wasm"; got != want || !errors.Is(ns, ErrNotSupported) {
 		t.Errorf("NotSupported() = %q, want %q with ErrNotSupported", got, want)
 	}
-	if got, want := OKMsg("connectSocket"), "connectSocket:ok"; got != want {
-		t.Errorf("OKMsg() = %q, want %q", got, want)
+	// Taro H5's and React Native's SocketTask report the global API's name
+	// on success (packages/taro-h5/src/api/network/websocket/socketTask.ts,
+	// packages/taro-rn/src/lib/connectSocket/socketTask.ts).
+	for api, want := range map[string]string{
+		"connectSocket":     "connectSocket:ok",
+		"SocketTask.send":   "sendSocketMessage:ok",
+		"SocketTask.close":  "closeSocket:ok",
+		"sendSocketMessage": "sendSocketMessage:ok",
+		"closeSocket":       "closeSocket:ok",
+	} {
+		if got := OKMsg(api); got != want {
+			t.Errorf("OKMsg(%q) = %q, want %q", api, got, want)
+		}
 	}
 	cause := errors.New("boom")
 	fc := failCause("connectSocket", cause, "boom", ErrHandshake, ErrTimeout)
