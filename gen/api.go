@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -38,7 +39,7 @@ func (g *generator) mapSignature(a *apiInfo) sigInfo {
 		// The overlay corrects a page's signature (onSocketError's page
 		// writes the callback's callback: `(callback: (result: Callback) =>
 		// void) => void`).
-		if ft, ok := g.overlayType(e).(*spec.FuncType); ok {
+		if ft, ok := g.overlayType(e, a.page, signatureParams(a.fn)).(*spec.FuncType); ok {
 			sig = ft
 		} else {
 			g.ds.Errorf(e.TypePos, "overlay type for %s must be a function type", a.qname)
@@ -103,9 +104,9 @@ func signatureText(fn *spec.Function) string {
 func (g *generator) supportLine(a *apiInfo) string {
 	s := supportText(a.support)
 	if a.bind != nil {
-		s += " Native Go: implemented by the tarogen runtime."
+		s += " Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API."
 	} else {
-		s += " Native Go: not implemented by the runtime yet; calls fail (or, with nothing to return, do nothing)."
+		s += " Native Go: not implemented by the runtime yet; calls fail (or, with nothing to return, do nothing). js/wasm: calls the host's Taro API."
 	}
 	return s
 }
@@ -136,9 +137,8 @@ func supportText(sup *spec.Support) string {
 	return s
 }
 
-func (g *generator) emitClass(f *jen.File, pg *spec.Page) {
-	c := pg.Class
-	name := g.className(c)
+func (g *generator) emitClass(f *jen.File, ci *classInfo) {
+	c, pg, name := ci.c, ci.page, ci.goName
 	bound := g.classBound(c)
 	doc := docLines(c.Doc, strings.Join(refLines(c.Refs), "\n"))
 	if pg.Support != nil {
@@ -147,69 +147,31 @@ func (g *generator) emitClass(f *jen.File, pg *spec.Page) {
 	if bound {
 		doc = append(doc, "", "A "+name+" is safe for use by several goroutines.")
 	} else {
-		doc = append(doc, "", "Native Go: the tarogen runtime does not implement "+name+" yet; its methods fail.")
+		doc = append(doc, "", "Native Go: the tarogen runtime does not implement "+name+" yet; its methods fail. On js/wasm they call the host's instance.")
 	}
-	if bound {
-		f.Add(comment(jen.Null(), name, doc).Type().Id(name).Struct(jen.Id("s").Op("*").Qual(RuntimePath, "Socket")))
-	} else {
-		f.Add(comment(jen.Null(), name, doc).Type().Id(name).Struct(jen.Id("_").Index(jen.Lit(0)).Func().Params()))
-	}
-	g.emitConstants(f, pg, name)
-	for _, p := range c.Properties {
-		path := c.Name + "." + p.Name
-		e := g.entry(path)
-		if e != nil && e.Skip {
-			continue
+	// The handle is per backend (jsfiles.go), so the exported API is the
+	// same on both.
+	f.Add(comment(jen.Null(), name, doc).Type().Id(name).Struct(jen.Id(backendName(name))))
+	g.emitConstants(f, ci)
+	for _, p := range ci.props {
+		pdoc := p.doc
+		if g.propertyBody(c, p.p, p.typ) == nil {
+			pdoc = append(slices.Clone(pdoc), "", "Native Go: not available; it returns the zero value. On js/wasm it reads the host's instance.")
 		}
-		goName := exportedName(p.Name)
-		if e != nil && e.Name != "" {
-			goName = e.Name
-		}
-		t := g.goType(p.Type, scope{page: pg}, name+goName)
-		if e != nil && e.GoType != "" {
-			t = g.overlayGoType(e, t)
-		}
-		pdoc := docLines(p.Doc, tsNote(p.Type), entryDoc(e))
-		body := g.propertyBody(c, p, t)
-		if body == nil {
-			pdoc = append(pdoc, "", "Native Go: not available; it returns the zero value.")
-			body = jen.Return(zeroValue(t))
-		}
-		f.Add(comment(jen.Null(), goName, pdoc).Func().Params(jen.Id("t").Op("*").Id(name)).Id(goName).Params().Add(t.code()).Block(body))
+		body := jen.Return(jen.Id("t").Dot("do" + p.goName).Call())
+		f.Add(comment(jen.Null(), p.goName, pdoc).Func().Params(jen.Id("t").Op("*").Id(name)).Id(p.goName).Params().Add(p.typ.code()).Block(body))
 	}
 }
 
-// emitConstants writes a class's ALL-CAPS members as typed constants. The
-// pages give no values, so the overlay must; a constant without one is
-// left out with a warning rather than guessed.
-func (g *generator) emitConstants(f *jen.File, pg *spec.Page, className string) {
+// emitConstants writes a class's ALL-CAPS members as typed constants, with
+// the values the plan validated.
+func (g *generator) emitConstants(f *jen.File, ci *classInfo) {
 	var defs []jen.Code
-	for _, k := range pg.Class.Constants {
-		path := pg.Class.Name + "." + k.Name
-		e := g.entry(path)
-		if e != nil && e.Skip {
-			continue
-		}
-		if e == nil || e.Value == "" {
-			g.ds.Warnf(k.Pos, "constant %s has no value on the page and none in the overlay; left out", path)
-			continue
-		}
-		goName := className + exportedName(k.Name)
-		if e.Name != "" {
-			goName = e.Name
-		}
-		t := g.goType(k.Type, scope{page: pg}, goName)
-		if e.GoType != "" {
-			t = g.overlayGoType(e, t)
-		}
-		for _, l := range commentLines(goName, docLines(k.Doc, "TypeScript: "+path+" = "+e.Value)) {
+	for _, k := range ci.consts {
+		for _, l := range commentLines(k.goName, k.doc) {
 			defs = append(defs, jen.Comment(l))
 		}
-		var v jen.Code = jen.Op(e.Value)
-		if t.kind == kString {
-			v = jen.Lit(e.Value)
-		}
-		defs = append(defs, jen.Id(goName).Add(t.code()).Op("=").Add(v))
+		defs = append(defs, jen.Id(k.goName).Add(k.typ.code()).Op("=").Op(k.value))
 	}
 	if len(defs) > 0 {
 		f.Const().Defs(defs...)
@@ -257,6 +219,14 @@ func (g *generator) apiBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		gr.If(jen.Err().Op(":=").Id(s.option.name).Dot("check").Call(jen.Id("api")), jen.Err().Op("!=").Nil()).Block(
 			failReturn(s, jen.Err()))
 	}
+	// The rest is per backend: do<Name> in the page's native and js
+	// files (jsfiles.go).
+	gr.Add(g.delegateCall(a, s))
+}
+
+// nativeBody is do<Name>'s body in the native backend: the runtime's
+// binding, or a failure for an API the runtime does not implement.
+func (g *generator) nativeBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 	if a.bind != nil {
 		a.bind.body(g, a, s, gr)
 		return

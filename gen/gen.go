@@ -29,6 +29,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -56,8 +57,22 @@ type File struct {
 	Content []byte // gofmt-formatted source
 }
 
-// Generate produces the files of the Go package for pkg. On any error
-// diagnostic it returns no files, so callers never write half a package.
+// Generate produces the files of the Go package for pkg. It works in
+// three stages, each handing the next a finished value (ogen's spec → IR →
+// code is the model):
+//
+//  1. plan (plan.go): every Go name, type, union wrapper, constant, helper
+//     and output file name is decided, with clash detection over the whole
+//     package, and every overlay entry is matched and validated;
+//  2. emit (emit.go, api.go…): the plan is rendered with jennifer; emitting
+//     reads the plan and never changes it;
+//  3. self-check (selfcheck.go): the rendered package is type-checked with
+//     go/types; an error is reported at the page or overlay position of the
+//     declaration that produced it.
+//
+// On any error diagnostic it returns no files, so callers never write half
+// a package, nor one that does not compile. Neither pkg nor opt.Overlay is
+// modified.
 func Generate(pkg *spec.Package, opt Options) ([]File, spec.Diagnostics) {
 	g := newGenerator(pkg, opt)
 	g.plan()
@@ -65,39 +80,43 @@ func Generate(pkg *spec.Package, opt Options) ([]File, spec.Diagnostics) {
 		g.ds.Sort()
 		return nil, g.ds
 	}
-	var files []File
-	add := func(name string, f *jen.File) {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			g.ds.Errorf(spec.Pos{File: name}, "internal error rendering %s: %v", name, err)
-			return
-		}
-		src, err := format.Source(buf.Bytes())
-		if err != nil {
-			g.ds.Errorf(spec.Pos{File: name}, "internal error formatting %s: %v", name, err)
-			return
-		}
-		files = append(files, File{Name: name, Content: src})
-	}
-	// Pages first: emitting them records which shared helpers tarogen.go
-	// must hold.
-	for _, pg := range g.pkg.Pages {
-		add(fileName(pg.Name), g.emitPage(pg))
-	}
-	add("tarogen.go", g.emitCommon())
-	for _, p := range g.platforms {
-		add("platform."+p.ID+".go", g.emitPlatform(p))
-	}
-	add("platform.native.go", g.emitPlatform(nativePlatform))
-	for _, e := range g.ov.Unused() {
-		g.ds.Errorf(e.Pos, "overlay entry %q matches nothing in the spec", e.Path)
+	files := g.emitFiles()
+	if !g.ds.HasErrors() {
+		g.selfCheck(files)
 	}
 	g.ds.Sort()
 	if g.ds.HasErrors() {
 		return nil, g.ds
 	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, g.ds
+}
+
+// emitFiles renders every planned file, in file name order.
+func (g *generator) emitFiles() []File {
+	var files []File
+	for _, pf := range g.files {
+		f := pf.emit()
+		var buf bytes.Buffer
+		if err := f.Render(&buf); err != nil {
+			g.ds.Errorf(pf.pos, "internal error rendering %s: %v", pf.name, firstLine(err))
+			continue
+		}
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			g.ds.Errorf(pf.pos, "internal error formatting %s: %v", pf.name, firstLine(err))
+			continue
+		}
+		files = append(files, File{Name: pf.name, Content: src})
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return files
+}
+
+// firstLine is err's first line: jennifer appends the whole source to a
+// render error, which says nothing more to a user.
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
 }
 
 // nativePlatform stands for a build with no taro_* tag: plain Go.
@@ -111,16 +130,35 @@ type generator struct {
 
 	decls     []*declInfo // in page order
 	declOf    map[*spec.Decl]*declInfo
-	goNames   map[string]string // Go name → what claimed it, to detect clashes
+	goNames   map[string]origin // Go name → what claimed it, to detect clashes
 	unions    []*unionInfo
 	unionOf   map[string]*unionInfo
+	wrappers  map[string]*wrapperInfo // union member wrapper types by Go name
 	enums     []*enumInfo
 	apis      []*apiInfo
+	classes   []*classInfo
 	platforms []spec.Platform // every platform named on any page, canonical order first
 	namedGo   map[string]*overlay.GoType
+	files     []*plannedFile
+
+	// used holds the overlay paths the plan matched; the caller's overlay
+	// is never marked.
+	used map[string]bool
+	// frozen is set when the plan is complete: from then on, claiming a
+	// name or matching an overlay entry is an internal error (emission
+	// only reads the plan).
+	frozen bool
 
 	needCallbackResult bool
 	needReport         bool // some option's finish uses report
+}
+
+// origin is what claimed a Go name, and where it comes from in the input:
+// clash messages name it, and the self-check maps a compile error in a
+// declaration back to it.
+type origin struct {
+	what string   // e.g. "class SocketTask", "field connectSocket.Option.url"
+	pos  spec.Pos // the page or overlay position
 }
 
 func newGenerator(pkg *spec.Package, opt Options) *generator {
@@ -130,28 +168,48 @@ func newGenerator(pkg *spec.Package, opt Options) *generator {
 	}
 	return &generator{
 		pkg: pkg, opt: opt, ov: ov,
-		declOf:  map[*spec.Decl]*declInfo{},
-		goNames: map[string]string{},
-		unionOf: map[string]*unionInfo{},
-		namedGo: ov.Types,
+		declOf:   map[*spec.Decl]*declInfo{},
+		goNames:  map[string]origin{},
+		unionOf:  map[string]*unionInfo{},
+		wrappers: map[string]*wrapperInfo{},
+		namedGo:  ov.Types,
+		used:     map[string]bool{},
 	}
 }
 
-// claim records that name is used by what, reporting a clash at pos. The
-// first claimant keeps the name; callers pick another on false.
-func (g *generator) claim(name, what string) bool {
-	if _, ok := g.goNames[name]; ok {
+// claim records that the package-level Go name is declared by what, from
+// pos. The first claimant keeps the name; callers pick another on false.
+// A name that is not a Go identifier is never claimed: the naming rules
+// produce identifiers, and an overlay name is checked where it is read.
+func (g *generator) claim(name, what string, pos spec.Pos) bool {
+	if g.frozen {
+		g.ds.Errorf(pos, "internal error: %s claims Go name %s after planning", what, name)
 		return false
 	}
-	g.goNames[name] = what
+	if _, ok := g.goNames[name]; ok || !token.IsIdentifier(name) {
+		return false
+	}
+	g.goNames[name] = origin{what: what, pos: pos}
 	return true
 }
 
-// entry returns the overlay entry for path, marking it used.
+// claimedBy says what holds name, for clash messages.
+func (g *generator) claimedBy(name string) string {
+	if o, ok := g.goNames[name]; ok {
+		return o.what
+	}
+	return "nothing"
+}
+
+// entry returns the overlay entry for path, recording that the plan
+// matched it.
 func (g *generator) entry(path string) *overlay.Entry {
 	e := g.ov.Entries[path]
 	if e != nil {
-		e.Used = true
+		if g.frozen {
+			g.ds.Errorf(e.Pos, "internal error: overlay entry %s matched after planning", path)
+		}
+		g.used[path] = true
 	}
 	return e
 }
@@ -183,16 +241,12 @@ func docLines(parts ...string) []string {
 
 // comment adds a doc comment starting with name, as Go convention wants.
 func comment(s *jen.Statement, name string, lines []string) *jen.Statement {
-	if len(lines) == 0 {
-		return s.Comment(name + " is generated by tarogen.").Line()
+	text := name + " is generated by tarogen."
+	if len(lines) > 0 {
+		text = name + " " + strings.Join(lines, "\n")
 	}
-	lines = slices.Clone(lines)
-	lines[0] = name + " " + lines[0]
-	for _, l := range lines {
-		if l == "" {
-			s.Comment("").Line()
-			continue
-		}
+	// Page text reaches the output only through lineComments (comment.go).
+	for _, l := range lineComments(text) {
 		s.Comment(l).Line()
 	}
 	return s

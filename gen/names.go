@@ -2,6 +2,7 @@ package gen
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -103,19 +104,17 @@ var predeclared = map[string]bool{
 	"len": true, "nil": true, "true": true, "false": true, "tarort": true, "s": true, "t": true,
 }
 
-// fileName is the generated file for a page: the page name lower-cased
-// with no underscores, so that no suffix can be mistaken by the go command
-// for a GOOS or GOARCH constraint (a page named "…Android" would otherwise
-// become a file that only builds on android).
-func fileName(page string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(page) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
+
+// joinNames prefixes name with prefix, once: where prefix ends with the
+// words name starts with, they are written once, so a page onSocketOpen's
+// OpenCallbackResult is OnSocketOpenCallbackResult, not
+// OnSocketOpenOpenCallbackResult (names must not stutter).
+func joinNames(prefix, name string) string {
+	pw, nw := splitWords(prefix), splitWords(name)
+	for n := min(len(pw), len(nw)); n > 0; n-- {
+		if slices.Equal(pw[len(pw)-n:], nw[:n]) {
+			return prefix + strings.Join(nw[n:], "")
 		}
 	}
-	if b.Len() == 0 {
-		return "page.go"
-	}
-	return b.String() + ".go"
+	return prefix + name
 }

@@ -23,6 +23,9 @@ type declInfo struct {
 	// extra are Go-only fields a binding adds (connectSocket's Config).
 	extra []extraField
 	typ   *typ // declType's result, once computed
+	under *typ // a callback's or alias's underlying type
+	// values are an enum declaration's constants, named in the plan.
+	values []enumValue
 }
 
 type extraField struct {
@@ -40,6 +43,7 @@ type fieldInfo struct {
 	ptr      bool // optional with a meaningful zero value: *T
 	required bool
 	doc      []string
+	pos      spec.Pos // the page row, or the overlay entry that chose the type
 }
 
 // apiInfo is one callable API: a function or a method.
@@ -55,6 +59,13 @@ type apiInfo struct {
 	sig     *sigInfo // signature's result, once computed
 }
 
+// apiPos is where an API's Go declaration comes from.
+func (a *apiInfo) pos() spec.Pos { return a.fn.Pos }
+
+// plan decides everything the emitter writes. Order matters only for who
+// keeps a contested name: tarogen's own names first, then classes, then
+// functions (the API a page is about), then declared types, which get a
+// prefix when their plain name is taken.
 func (g *generator) plan() {
 	// A page's own entry (typeArgs for its generic types, a class's Go
 	// name) names something that exists, whether or not it is read.
@@ -62,24 +73,10 @@ func (g *generator) plan() {
 		g.entry(pg.Name)
 	}
 	g.planPlatforms()
-	// The names tarogen.go and the platform files declare come first, so a
-	// page's type of the same name is the one that gets a prefix.
-	for _, n := range []string{"CallbackResult", "Ptr", "API", "Support", "SupportUnknown", "Supported", "Unsupported",
-		"Platform", "PlatformNative", "CurrentPlatform", "CanIUse"} {
-		g.claim(n, "tarogen")
-	}
-	for _, p := range g.platforms {
-		g.claim(platformConst(p), "tarogen")
-	}
-	// Names first, so types can refer to each other in any order.
+	g.reserveTarogenNames()
 	for _, pg := range g.pkg.Pages {
 		if pg.Class != nil {
-			g.claim(g.className(pg.Class), "class "+pg.Class.Name)
-		}
-	}
-	for _, pg := range g.pkg.Pages {
-		for _, d := range pg.Decls {
-			g.planDeclName(pg, d)
+			g.planClassName(pg)
 		}
 	}
 	for _, pg := range g.pkg.Pages {
@@ -91,6 +88,22 @@ func (g *generator) plan() {
 				g.planAPI(pg, pg.Class, m)
 			}
 		}
+		if pg.Namespace != nil {
+			for _, m := range pg.Namespace.Methods {
+				g.planAPI(pg, nil, m)
+			}
+		}
+		if pg.Value != nil {
+			// A global value (env) has no native Go source: the runtime
+			// cannot read a host's globals. Its declared types are still
+			// generated; the value itself is left out, and said so.
+			g.ds.Warnf(pg.Value.Pos, "value %s: a global value has no native Go form; its types are generated, the value is left out", pg.Value.Name)
+		}
+	}
+	for _, pg := range g.pkg.Pages {
+		for _, d := range pg.Decls {
+			g.planDeclName(pg, d)
+		}
 	}
 	for _, di := range g.decls {
 		g.planFields(di)
@@ -98,48 +111,133 @@ func (g *generator) plan() {
 	for _, a := range g.apis {
 		a.bind = g.bindingFor(a)
 	}
+	g.planTypes()
+	for _, ci := range g.classes {
+		g.planMembers(ci)
+	}
+	g.planFiles()
+	g.reportUnusedEntries()
+	g.frozen = true
+}
+
+// reservedNames are the package-level names tarogen.go and the platform
+// files declare. They are claimed first, so a page's type of the same name
+// is the one that gets a prefix.
+var reservedNames = []string{"CallbackResult", "Ptr", "API", "Support", "SupportUnknown", "Supported", "Unsupported",
+	"Platform", "PlatformNative", "CurrentPlatform", "CanIUse", "errMsg", "report", "platformName", "onlyOneTaroPlatformTagMayBeSet"}
+
+func (g *generator) reserveTarogenNames() {
+	at := spec.Pos{File: "tarogen.go"}
+	for _, n := range reservedNames {
+		g.claim(n, "tarogen's own "+n, at)
+	}
+	for _, p := range g.platforms {
+		g.claim(platformConst(p), "tarogen's platform constant for "+p.ID, at)
+	}
+}
+
+// planTypes maps every type the emitter writes: declared types (with
+// their enum constants), every API's signature. Unions and string enums
+// met on the way are planned as they are found.
+func (g *generator) planTypes() {
+	for _, di := range g.decls {
+		g.declType(di)
+		switch di.d.Kind {
+		case spec.DeclCallback, spec.DeclAlias:
+			u := g.declUnderlying(di)
+			di.under = &u
+		case spec.DeclEnum:
+			g.planEnumDecl(di)
+		}
+	}
+	for _, a := range g.apis {
+		g.signature(a)
+	}
+	for _, di := range g.decls {
+		if _, ok := sharedResult(di); ok && di.callbacks {
+			g.needReport = true
+		}
+	}
+}
+
+// reportUnusedEntries reports every overlay entry the plan did not match.
+func (g *generator) reportUnusedEntries() {
+	var unused []*overlay.Entry
+	for path, e := range g.ov.Entries {
+		if !g.used[path] {
+			unused = append(unused, e)
+		}
+	}
+	slices.SortFunc(unused, func(a, b *overlay.Entry) int { return a.Pos.Compare(b.Pos) })
+	for _, e := range unused {
+		g.ds.Errorf(e.Pos, "overlay entry %q matches nothing in the spec", e.Path)
+	}
 }
 
 func (g *generator) className(c *spec.Class) string {
-	if e := g.entry(c.Name); e != nil && e.Name != "" {
-		return e.Name
+	for _, ci := range g.classes {
+		if ci.c == c {
+			return ci.goName
+		}
 	}
 	return exportedName(c.Name)
+}
+
+// planClassName names a class: the overlay's name, else the class name.
+func (g *generator) planClassName(pg *spec.Page) {
+	c := pg.Class
+	ci := &classInfo{c: c, page: pg, goName: exportedName(c.Name), members: map[string]spec.Pos{}}
+	pos := c.Pos
+	if e := g.entry(c.Name); e != nil && e.Name != "" {
+		ci.goName, pos = e.Name, e.Pos
+	}
+	if !g.claim(ci.goName, "class "+c.Name, pos) {
+		g.ds.Errorf(pos, "class %s: Go name %s is already used by %s", c.Name, ci.goName, g.claimedBy(ci.goName))
+	}
+	g.classes = append(g.classes, ci)
 }
 
 // planDeclName names a declared type. On a class page a type keeps its own
 // name (CloseOption); on a function page, where every page declares an
 // "Option" and a "Callback", it is prefixed with the function's name
 // (ConnectSocketOption) unless it already starts with it. A clash gets the
-// page prefix, then the scope.
+// page prefix, then the scope, then "Type" (chooseMedia's own ChooseMedia
+// item type, beside the function), then a number.
 func (g *generator) planDeclName(pg *spec.Page, d *spec.Decl) {
 	path := pg.Name + "." + d.Name
 	di := &declInfo{d: d, page: pg, path: path}
 	g.declOf[d] = di
 	g.decls = append(g.decls, di)
+	what := "type " + path
 	if e := g.entry(path); e != nil && e.Name != "" {
 		di.goName = e.Name
-		if !g.claim(e.Name, path) {
-			g.ds.Errorf(e.Pos, "overlay name %q for %s is already used by %s", e.Name, path, g.goNames[e.Name])
+		if !g.claim(e.Name, what, e.Pos) {
+			g.ds.Errorf(e.Pos, "overlay name %q for %s is already used by %s", e.Name, path, g.claimedBy(e.Name))
 		}
 		return
 	}
 	base := exportedName(d.Name)
 	prefix := exportedName(pg.Name)
-	candidates := []string{base}
-	if pg.Class == nil && !strings.HasPrefix(base, prefix) {
-		candidates = []string{prefix + base}
+	var candidates []string
+	if pg.Class != nil || strings.HasPrefix(base, prefix) {
+		candidates = append(candidates, base)
 	}
-	candidates = append(candidates, prefix+base, prefix+exportedName(d.Scope)+base)
+	if !strings.HasPrefix(base, prefix) {
+		candidates = append(candidates, joinNames(prefix, base), prefix+base)
+	}
+	if d.Scope != "" {
+		candidates = append(candidates, joinNames(joinNames(prefix, exportedName(d.Scope)), base))
+	}
+	candidates = append(candidates, base+"Type")
 	for _, c := range candidates {
-		if g.claim(c, path) {
+		if g.claim(c, what, d.Pos) {
 			di.goName = c
 			return
 		}
 	}
 	for i := 2; ; i++ {
-		c := prefix + base + strconv.Itoa(i)
-		if g.claim(c, path) {
+		c := base + "Type" + strconv.Itoa(i)
+		if g.claim(c, what, d.Pos) {
 			di.goName = c
 			g.ds.Warnf(d.Pos, "type %s clashes with another; named %s", d.Name, c)
 			return
@@ -155,15 +253,34 @@ func (g *generator) planAPI(pg *spec.Page, c *spec.Class, fn *spec.Function) {
 		return
 	}
 	a.goName = exportedName(fn.Name)
-	if e != nil && e.Name != "" {
-		a.goName = e.Name
+	if c == nil && fn.Owner != "" {
+		// A namespace's method (router.addRouteBuilder) is a package
+		// function named with the namespace: RouterAddRouteBuilder. Go has
+		// no namespaces below the package, and a value with methods would
+		// be a global that does nothing a function cannot.
+		a.goName = exportedName(fn.Owner) + a.goName
 	}
-	if c == nil && !g.claim(a.goName, "function "+fn.Name) {
-		g.ds.Errorf(fn.Pos, "function %s: Go name %s is already used by %s", fn.Name, a.goName, g.goNames[a.goName])
+	pos := fn.Pos
+	if e != nil && e.Name != "" {
+		a.goName, pos = e.Name, e.Pos
+	}
+	if c == nil && !g.claim(a.goName, "function "+fn.Name, pos) {
+		g.ds.Errorf(pos, "function %s: Go name %s is already used by %s", fn.Name, a.goName, g.claimedBy(a.goName))
+		return
+	}
+	if c != nil && !g.classOf(c).claimMember(g, a.goName, "method "+a.qname, pos) {
 		return
 	}
 	a.constID = "API" + exportedName(strings.ReplaceAll(a.qname, ".", " "))
+	if !g.claim(a.constID, "the API constant of "+a.qname, pos) {
+		g.ds.Errorf(pos, "%s: API constant %s is already used by %s", a.qname, a.constID, g.claimedBy(a.constID))
+		return
+	}
+	g.claim(supportConst(a), "the support constant of "+a.qname, pos)
 	a.support = fn.Support
+	if a.support == nil && pg.Namespace != nil {
+		a.support = pg.Namespace.Support
+	}
 	if a.support == nil && c == nil {
 		a.support = pg.Support
 	}
@@ -227,24 +344,28 @@ func (g *generator) planFields(di *declInfo) {
 		if e != nil && e.Skip {
 			continue
 		}
-		fi := &fieldInfo{f: f, tsName: f.Name, goName: exportedName(f.Name), required: f.Required}
+		fi := &fieldInfo{f: f, tsName: f.Name, goName: exportedName(f.Name), required: f.Required, pos: f.Pos}
 		if e != nil && e.Name != "" {
 			fi.goName = e.Name
+			if used[fi.goName] {
+				g.ds.Errorf(e.Pos, "overlay name %q for %s is already used by another field of %s", e.Name, path, di.path)
+			}
 		}
-		for used[fi.goName] {
-			fi.goName += "_"
-		}
+		fi.goName = unusedName(fi.goName, used)
 		used[fi.goName] = true
 		t := f.Type
 		if e != nil && e.Type != "" {
-			t = g.overlayType(e)
+			t = g.overlayType(e, di.page, declParams(di.d))
 		}
 		if e != nil && e.Required != nil {
 			fi.required = *e.Required
 		}
-		fi.typ = g.goType(t, sc, di.goName+fi.goName)
+		fi.typ = g.goType(t, sc, joinNames(di.goName, fi.goName))
 		if e != nil && e.GoType != "" {
 			fi.typ = g.overlayGoType(e, fi.typ)
+		}
+		if e != nil && (e.Type != "" || e.GoType != "") {
+			fi.pos = e.Pos // the overlay chose the type: a compile error is the entry's
 		}
 		// Optional booleans are pointers: false is a meaningful value that
 		// must be told apart from "not set" (tcpNoDelay: false turns Nagle
@@ -261,6 +382,19 @@ func (g *generator) planFields(di *declInfo) {
 		di.fields = append(di.fields, fi)
 		if (f.Name == "success" || f.Name == "fail" || f.Name == "complete") && fi.typ.kind == kFunc {
 			di.callbacks = true
+		}
+	}
+}
+
+// unusedName is name, or name with the first number from 2 that is not
+// in used: two fields "a-b" and "aB" become AB and AB2.
+func unusedName(name string, used map[string]bool) string {
+	if !used[name] {
+		return name
+	}
+	for i := 2; ; i++ {
+		if c := name + strconv.Itoa(i); !used[c] {
+			return c
 		}
 	}
 }

@@ -181,10 +181,9 @@ var builtinBytes = []string{"ArrayBuffer", "Uint8Array", "ArrayBufferLike", "Buf
 func (g *generator) namedType(t *spec.NamedType, sc scope, hint string) typ {
 	ref := t.Ref
 	if ref == nil {
-		ref = g.resolveLate(t, sc)
-	}
-	if ref == nil {
-		return tAny // the parser has already warned that the name resolves nowhere
+		// The parser has already warned that the name resolves nowhere; an
+		// overlay's type was resolved (or refused) by resolveOverlayType.
+		return tAny
 	}
 	switch ref.Kind {
 	case spec.RefTypeParam:
@@ -235,35 +234,6 @@ func (g *generator) namedType(t *spec.NamedType, sc scope, hint string) typ {
 	return tAny
 }
 
-// resolveLate resolves a name the parser left open: names written in an
-// overlay, which no page resolved.
-func (g *generator) resolveLate(t *spec.NamedType, sc scope) *spec.Ref {
-	name := t.QualifiedName()
-	if _, ok := sc.args[name]; ok {
-		return &spec.Ref{Kind: spec.RefTypeParam, Name: name}
-	}
-	if slices.Contains(builtinBytes, name) || name == "Array" || name == "Promise" || name == "Record" {
-		return &spec.Ref{Kind: spec.RefBuiltin, Name: name}
-	}
-	if strings.HasPrefix(name, "TaroGeneral.") {
-		return &spec.Ref{Kind: spec.RefGeneral, Name: t.Name}
-	}
-	if sc.page != nil {
-		for _, d := range sc.page.Decls {
-			if d.Name == name {
-				return &spec.Ref{Kind: spec.RefDecl, Page: sc.page.Name, Name: name, Scope: d.Scope}
-			}
-		}
-	}
-	if g.pkg.Class(name) != nil {
-		return &spec.Ref{Kind: spec.RefClass, Name: name}
-	}
-	if name == "CallbackResult" || name == "IAnyObject" {
-		return &spec.Ref{Kind: spec.RefGeneral, Name: name}
-	}
-	return nil
-}
-
 // callbackResultType is TaroGeneral.CallbackResult: { errMsg: string }.
 func (g *generator) callbackResultType() typ {
 	return typ{kind: kStruct, code: func() *jen.Statement { return jen.Id("CallbackResult") }}
@@ -310,24 +280,29 @@ func checkable(t typ) bool {
 	return false
 }
 
-// overlayType parses an entry's replacement TypeScript type.
-func (g *generator) overlayType(e *overlay.Entry) spec.Type {
-	return g.parseOverlayType(e.Type, e.TypePos)
+// overlayType parses and resolves an entry's replacement TypeScript type,
+// read in the scope of page with the type parameters params.
+func (g *generator) overlayType(e *overlay.Entry, page *spec.Page, params []*spec.TypeParamType) spec.Type {
+	return g.parseOverlayType(e.Type, e.TypePos, page, params)
 }
 
-// parseOverlayType parses a TypeScript type written in the overlay at at;
-// an error is reported at the offending token and yields nil.
-func (g *generator) parseOverlayType(src string, at spec.Pos) spec.Type {
+// parseOverlayType parses a TypeScript type written in the overlay at at
+// and resolves its names (resolveOverlayType); an error is reported at the
+// offending token and yields nil.
+func (g *generator) parseOverlayType(src string, at spec.Pos, page *spec.Page, params []*spec.TypeParamType) spec.Type {
 	t, err := typeexpr.Parse(src, at)
-	if err == nil {
-		return t
+	if err != nil {
+		if te, ok := err.(*typeexpr.Error); ok {
+			g.ds.Errorf(te.Pos, "overlay type %q: %s", src, te.Msg)
+		} else {
+			g.ds.Errorf(at, "overlay type %q: %v", src, err)
+		}
+		return nil
 	}
-	if te, ok := err.(*typeexpr.Error); ok {
-		g.ds.Errorf(te.Pos, "overlay type %q: %s", src, te.Msg)
-	} else {
-		g.ds.Errorf(at, "overlay type %q: %v", src, err)
+	if !g.resolveOverlayType(t, src, page, params) {
+		return nil
 	}
-	return nil
+	return t
 }
 
 // overlayGoType applies an entry's goType: a basic Go type or a named type

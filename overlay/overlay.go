@@ -40,14 +40,24 @@
 //	    name: Data
 //	    members: {string: Text, ArrayBuffer: Binary}
 //
-// Read returns the overlay with the position of every entry, so the
-// generator can report an entry whose path names nothing in the spec.
+// ReadFile and Parse return the overlay with the position of every entry
+// and value, so the generator can report an entry whose path names nothing
+// in the spec, or a value that is not a literal of its type, at its
+// file:line:col. Parse itself rejects what it can see alone: unknown or
+// duplicate keys at any level, names that are not exported Go identifiers,
+// a type's underlying type that is not a basic Go type.
+//
+// Paths and names are normalised as the parser normalises page names (zero-
+// width characters stripped, then NFC), so an entry copied from a page that
+// carries invisible characters still matches.
 package overlay
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -74,11 +84,15 @@ type Entry struct {
 	Type     string            // TypeScript type replacing the page's, e.g. "string | ArrayBuffer"
 	TypePos  spec.Pos          // where Type is written, for parse errors
 	Value    string            // a constant's value, e.g. "1"
+	ValuePos spec.Pos          // where Value is written
 	Required *bool             // overrides the page's required flag
 	Doc      string            // appended to the description
 	Skip     bool              // leave the member out
 	TypeArgs map[string]string // type parameter name → TypeScript type
-	Used     bool              // set by the generator when the path matched
+	// Used is kept for package merge.go; the generator no longer sets it
+	// (it records the entries it matched itself, and never changes its
+	// inputs).
+	Used bool
 }
 
 // GoType is a named Go type the overlay introduces.
@@ -115,117 +129,189 @@ func ReadFile(path string) (*Overlay, spec.Diagnostics) {
 
 // Parse parses overlay text; file names it in positions.
 func Parse(file string, src []byte) (*Overlay, spec.Diagnostics) {
-	var ds spec.Diagnostics
-	o := Empty()
-	o.File = file
+	r := &reader{file: file, o: Empty()}
+	r.o.File = file
 	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&root); err != nil {
-		if err.Error() == "EOF" {
-			return o, nil // an empty overlay is allowed
+	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return r.o, nil // an empty overlay is allowed
 		}
-		ds.Errorf(spec.Pos{File: file, Line: 1, Col: 1}, "overlay is not valid YAML: %v", err)
-		return nil, ds
+		r.ds.Errorf(spec.Pos{File: file, Line: 1, Col: 1}, "overlay is not valid YAML: %v", err)
+		return nil, r.ds
 	}
-	pos := func(n *yaml.Node) spec.Pos { return spec.Pos{File: file, Line: n.Line, Col: n.Column} }
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
 	if doc.Kind != yaml.MappingNode {
-		ds.Errorf(pos(doc), "overlay must be a mapping with keys entries, types, unions")
-		return nil, ds
+		r.ds.Errorf(r.pos(doc), "overlay must be a mapping with keys entries, types, unions")
+		return nil, r.ds
 	}
-	eachPair(doc, func(k, v *yaml.Node) {
+	r.mapping(doc, "overlay", func(k, v *yaml.Node) {
 		switch k.Value {
 		case "entries":
-			eachMapping(&ds, pos, v, "entries", func(k, v *yaml.Node) {
-				e := &Entry{Pos: pos(k), Path: k.Value}
-				if _, dup := o.Entries[e.Path]; dup {
-					ds.Errorf(pos(k), "duplicate entry %q", e.Path)
-					return
-				}
-				o.Entries[e.Path] = e
-				eachMapping(&ds, pos, v, "entry "+e.Path, func(k, v *yaml.Node) {
-					switch k.Value {
-					case "name":
-						e.Name = scalar(&ds, pos, v)
-						if e.Name != "" && !token.IsIdentifier(e.Name) {
-							ds.Errorf(pos(v), "name %q is not a Go identifier", e.Name)
-						}
-					case "goType":
-						e.GoType = scalar(&ds, pos, v)
-					case "type":
-						e.Type, e.TypePos = scalar(&ds, pos, v), pos(v)
-						if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-							e.TypePos.Col++ // point at the type, not its opening quote
-						}
-					case "value":
-						e.Value = scalar(&ds, pos, v)
-					case "doc":
-						e.Doc = scalar(&ds, pos, v)
-					case "required":
-						b := boolean(&ds, pos, v)
-						e.Required = &b
-					case "skip":
-						e.Skip = boolean(&ds, pos, v)
-					case "typeArgs":
-						e.TypeArgs = map[string]string{}
-						eachMapping(&ds, pos, v, "typeArgs", func(k, v *yaml.Node) { e.TypeArgs[k.Value] = scalar(&ds, pos, v) })
-					default:
-						ds.Errorf(pos(k), "unknown key %q in entry %q (want name, goType, type, value, required, doc, skip, typeArgs)", k.Value, e.Path)
-					}
-				})
-			})
+			r.mapping(v, "entries", r.entry)
 		case "types":
-			eachMapping(&ds, pos, v, "types", func(k, v *yaml.Node) {
-				t := &GoType{Pos: pos(k), Name: k.Value}
-				if !token.IsIdentifier(t.Name) || !token.IsExported(t.Name) {
-					ds.Errorf(pos(k), "type name %q is not an exported Go identifier", t.Name)
-				}
-				o.Types[t.Name] = t
-				eachMapping(&ds, pos, v, "type "+t.Name, func(k, v *yaml.Node) {
-					switch k.Value {
-					case "underlying":
-						t.Underlying = scalar(&ds, pos, v)
-					case "doc":
-						t.Doc = scalar(&ds, pos, v)
-					default:
-						ds.Errorf(pos(k), "unknown key %q in type %q (want underlying, doc)", k.Value, t.Name)
-					}
-				})
-				if !slices.Contains(basicGoTypes, t.Underlying) {
-					ds.Errorf(pos(k), "type %q: underlying must be one of %s", t.Name, strings.Join(basicGoTypes, ", "))
-				}
-			})
+			r.mapping(v, "types", r.goType)
 		case "unions":
-			eachMapping(&ds, pos, v, "unions", func(k, v *yaml.Node) {
-				u := &Union{Pos: pos(k), Members: map[string]string{}}
-				o.Unions[k.Value] = u
-				eachMapping(&ds, pos, v, "union "+k.Value, func(k, v *yaml.Node) {
-					switch k.Value {
-					case "name":
-						u.Name = scalar(&ds, pos, v)
-					case "doc":
-						u.Doc = scalar(&ds, pos, v)
-					case "members":
-						eachMapping(&ds, pos, v, "members", func(k, v *yaml.Node) { u.Members[k.Value] = scalar(&ds, pos, v) })
-					default:
-						ds.Errorf(pos(k), "unknown key %q in union (want name, doc, members)", k.Value)
-					}
-				})
-				if !token.IsIdentifier(u.Name) || !token.IsExported(u.Name) {
-					ds.Errorf(u.Pos, "union %q needs a name that is an exported Go identifier", k.Value)
-				}
-			})
+			r.mapping(v, "unions", r.union)
 		default:
-			ds.Errorf(pos(k), "unknown key %q (want entries, types, unions)", k.Value)
+			r.ds.Errorf(r.pos(k), "unknown key %q (want entries, types, unions)", k.Value)
 		}
 	})
-	if ds.HasErrors() {
-		return nil, ds
+	if r.ds.HasErrors() {
+		return nil, r.ds
 	}
-	return o, ds
+	return r.o, r.ds
+}
+
+// reader holds what the small readers below share: the file, the
+// diagnostics and the overlay being filled.
+type reader struct {
+	file string
+	ds   spec.Diagnostics
+	o    *Overlay
+}
+
+func (r *reader) pos(n *yaml.Node) spec.Pos { return spec.Pos{File: r.file, Line: n.Line, Col: n.Column} }
+
+// valuePos is where a scalar's text starts: past its opening quote.
+func (r *reader) valuePos(n *yaml.Node) spec.Pos {
+	p := r.pos(n)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		p.Col++
+	}
+	return p
+}
+
+// entry reads one `path: {…}` of entries.
+func (r *reader) entry(k, v *yaml.Node) {
+	e := &Entry{Pos: r.pos(k), Path: Normalize(k.Value)}
+	if _, dup := r.o.Entries[e.Path]; dup {
+		r.ds.Errorf(r.pos(k), "duplicate entry %q", e.Path)
+		return
+	}
+	r.o.Entries[e.Path] = e
+	r.mapping(v, "entry "+e.Path, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "name":
+			e.Name = r.name(v, "name")
+		case "goType":
+			e.GoType = r.scalar(v)
+		case "type":
+			e.Type, e.TypePos = r.scalar(v), r.valuePos(v)
+		case "value":
+			e.Value, e.ValuePos = r.scalar(v), r.valuePos(v)
+		case "doc":
+			e.Doc = r.scalar(v)
+		case "required":
+			b := r.boolean(v)
+			e.Required = &b
+		case "skip":
+			e.Skip = r.boolean(v)
+		case "typeArgs":
+			e.TypeArgs = map[string]string{}
+			r.mapping(v, "typeArgs", func(k, v *yaml.Node) { e.TypeArgs[k.Value] = r.scalar(v) })
+		default:
+			r.ds.Errorf(r.pos(k), "unknown key %q in entry %q (want name, goType, type, value, required, doc, skip, typeArgs)", k.Value, e.Path)
+		}
+	})
+}
+
+// goType reads one named Go type of types.
+func (r *reader) goType(k, v *yaml.Node) {
+	t := &GoType{Pos: r.pos(k), Name: r.name(k, "type name")}
+	if _, dup := r.o.Types[t.Name]; dup {
+		r.ds.Errorf(t.Pos, "duplicate type %q", t.Name)
+		return
+	}
+	r.o.Types[t.Name] = t
+	r.mapping(v, "type "+t.Name, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "underlying":
+			t.Underlying = r.scalar(v)
+		case "doc":
+			t.Doc = r.scalar(v)
+		default:
+			r.ds.Errorf(r.pos(k), "unknown key %q in type %q (want underlying, doc)", k.Value, t.Name)
+		}
+	})
+	if !slices.Contains(basicGoTypes, t.Underlying) {
+		r.ds.Errorf(t.Pos, "type %q: underlying must be one of %s", t.Name, strings.Join(basicGoTypes, ", "))
+	}
+}
+
+// union reads one union of unions, keyed by the union as written.
+func (r *reader) union(k, v *yaml.Node) {
+	u := &Union{Pos: r.pos(k), Members: map[string]string{}}
+	key := Normalize(k.Value)
+	r.o.Unions[key] = u
+	r.mapping(v, "union "+key, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "name":
+			u.Name = r.name(v, "union name")
+		case "doc":
+			u.Doc = r.scalar(v)
+		case "members":
+			r.mapping(v, "members", func(k, v *yaml.Node) { u.Members[Normalize(k.Value)] = r.name(v, "member name") })
+		default:
+			r.ds.Errorf(r.pos(k), "unknown key %q in union (want name, doc, members)", k.Value)
+		}
+	})
+	if u.Name == "" {
+		r.ds.Errorf(u.Pos, "union %q needs a name that is an exported Go identifier", key)
+	}
+}
+
+// name reads a Go name: it must be an exported identifier (`name: open`
+// would declare something no user can reach), after normalisation.
+func (r *reader) name(n *yaml.Node, what string) string {
+	s := Normalize(r.scalar(n))
+	if s != "" && (!token.IsIdentifier(s) || !token.IsExported(s)) {
+		r.ds.Errorf(r.valuePos(n), "%s %q is not an exported Go identifier", what, s)
+		return ""
+	}
+	return s
+}
+
+// mapping calls fn for every key and value of n, which must be a mapping
+// whose keys are distinct: YAML decoders disagree on which of two equal
+// keys wins, so a duplicate is an error, never a silent merge.
+func (r *reader) mapping(n *yaml.Node, what string, fn func(k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		r.ds.Errorf(r.pos(n), "%s must be a mapping", what)
+		return
+	}
+	seen := map[string]spec.Pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := Normalize(k.Value)
+		if at, dup := seen[key]; dup {
+			r.ds.Errorf(r.pos(k), "duplicate key %q in %s (first at %s)", key, what, at)
+			continue
+		}
+		seen[key] = r.pos(k)
+		fn(k, v)
+	}
+}
+
+func (r *reader) scalar(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		r.ds.Errorf(r.pos(n), "expected a single value")
+		return ""
+	}
+	return n.Value
+}
+
+func (r *reader) boolean(n *yaml.Node) bool {
+	switch r.scalar(n) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	r.ds.Errorf(r.pos(n), "expected true or false, found %q", n.Value)
+	return false
 }
 
 // basicGoTypes are the Go types goType and underlying may name directly.
@@ -244,39 +330,6 @@ func (o *Overlay) Unused() []*Entry {
 	}
 	slices.SortFunc(out, func(a, b *Entry) int { return a.Pos.Compare(b.Pos) })
 	return out
-}
-
-func eachPair(n *yaml.Node, fn func(k, v *yaml.Node)) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		fn(n.Content[i], n.Content[i+1])
-	}
-}
-
-func eachMapping(ds *spec.Diagnostics, pos func(*yaml.Node) spec.Pos, n *yaml.Node, what string, fn func(k, v *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		ds.Errorf(pos(n), "%s must be a mapping", what)
-		return
-	}
-	eachPair(n, fn)
-}
-
-func scalar(ds *spec.Diagnostics, pos func(*yaml.Node) spec.Pos, n *yaml.Node) string {
-	if n.Kind != yaml.ScalarNode {
-		ds.Errorf(pos(n), "expected a single value")
-		return ""
-	}
-	return n.Value
-}
-
-func boolean(ds *spec.Diagnostics, pos func(*yaml.Node) spec.Pos, n *yaml.Node) bool {
-	switch scalar(ds, pos, n) {
-	case "true":
-		return true
-	case "false":
-		return false
-	}
-	ds.Errorf(pos(n), "expected true or false, found %q", n.Value)
-	return false
 }
 
 // String is for debugging.

@@ -11,7 +11,7 @@ func TestOverlayParseErrors(t *testing.T) {
 		{"entrys: {}\n", `o.yaml:1:1: error: unknown key "entrys" (want entries, types, unions)`},
 		{"types:\n  ReadyState: {underlying: int8x}\n", `o.yaml:2:3: error: type "ReadyState": underlying must be one of`},
 		{"entries:\n  X: {required: maybe}\n", `o.yaml:2:17: error: expected true or false, found "maybe"`},
-		{"entries:\n  X: {name: 1abc}\n", `o.yaml:2:13: error: name "1abc" is not a Go identifier`},
+		{"entries:\n  X: {name: 1abc}\n", `o.yaml:2:13: error: name "1abc" is not an exported Go identifier`},
 		{"[unclosed\n", `o.yaml:1:1: error: overlay is not valid YAML`},
 	} {
 		_, ds := Parse("o.yaml", []byte(tc.src))
