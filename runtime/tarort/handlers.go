@@ -1,3 +1,5 @@
+//go:build !js
+
 package tarort
 
 // The registration of handlers: the task's own (SocketTask.onOpen…) and the
