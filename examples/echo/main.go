@@ -4,7 +4,8 @@
 //
 //	go run ./examples/echo [-url ws://host/path] [-n 1] [-binary] [msg ...]
 //
-// Without -url it starts an echo server of its own on 127.0.0.1. Each
+// Without -url it starts an echo server of its own on 127.0.0.1 (not in a
+// js/wasm build, which has no server: there -url is required). Each
 // message (default "hello") is sent n times, as text, or as binary with
 // -binary. When every echo is back it closes with 1000 "done". It exits 0
 // on a clean close and 1 on any error.
@@ -15,12 +16,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"time"
-
-	"github.com/gorilla/websocket"
 
 	"github.com/tarogen/tarogen/generated/sockettask"
 )
@@ -153,34 +150,4 @@ func closeError(res sockettask.OnCloseCallbackResult, failure error) error {
 		return failure
 	}
 	return fmt.Errorf("connection closed: %d %q", res.Code, res.Reason)
-}
-
-// startEchoServer starts a WebSocket echo server on 127.0.0.1 and returns
-// its URL. It answers a close with the client's code and reason.
-func startEchoServer() (url string, stop func(), err error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
-	}
-	var upgrader websocket.Upgrader
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		conn, err := upgrader.Upgrade(w, r, nil)
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		conn.SetCloseHandler(func(code int, reason string) error {
-			// gorilla's default handler echoes the code but drops the reason.
-			msg := websocket.FormatCloseMessage(code, reason)
-			return conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
-		})
-		for {
-			typ, data, err := conn.ReadMessage()
-			if err != nil || conn.WriteMessage(typ, data) != nil {
-				return // the client closed, or the connection broke
-			}
-		}
-	})}
-	go srv.Serve(ln)
-	return "ws://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
 }

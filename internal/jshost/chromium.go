@@ -32,9 +32,6 @@ type Options struct {
 	Args    []string          // the program's arguments, e.g. -test.v
 	Env     map[string]string // the program's environment
 	Scripts []string          // files loaded by the page, in order, after wasm_exec.js (Chromium only)
-	// Handler serves every path the page itself does not, on the page's own
-	// origin (so fetch needs no CORS); nil serves 404s. Chromium only.
-	Handler http.Handler
 	Timeout time.Duration // for the whole run; 0 means 2 minutes
 }
 
@@ -127,7 +124,7 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 }
 
 // pageHandler serves the page, wasm_exec.js, the scripts, the program and
-// its configuration; every other path goes to opts.Handler.
+// its configuration.
 func pageHandler(t testing.TB, wasm string, opts Options) http.Handler {
 	t.Helper()
 	mux := http.NewServeMux()
@@ -155,9 +152,6 @@ func pageHandler(t testing.TB, wasm string, opts Options) http.Handler {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(index))
 	})
-	if opts.Handler != nil {
-		mux.Handle("/", opts.Handler)
-	}
 	return mux
 }
 
@@ -196,6 +190,17 @@ func nonNilMap(m map[string]string) map[string]string {
 	return m
 }
 
+// fromWasmExec tells the console calls wasm_exec.js makes itself: the
+// program's output (already captured by run.js) and its "exit code: N"
+// warning (the exit code is in the Result).
+func fromWasmExec(ev *runtime.EventConsoleAPICalled) bool {
+	if ev.Type != runtime.APITypeLog && ev.Type != runtime.APITypeWarning {
+		return false
+	}
+	st := ev.StackTrace
+	return st != nil && len(st.CallFrames) > 0 && strings.HasSuffix(st.CallFrames[0].URL, "/wasm_exec.js")
+}
+
 // hostLog collects what the page reports besides the program's output.
 type hostLog struct {
 	mu  sync.Mutex
@@ -214,9 +219,8 @@ func (h *hostLog) lines() []string {
 	return append([]string(nil), h.log...)
 }
 
-// listen records uncaught exceptions and console messages. console.log
-// calls made by wasm_exec.js for the program's own output are left out: the
-// output is already captured whole by run.js.
+// listen records uncaught exceptions and console messages, except those of
+// wasm_exec.js itself.
 func (h *hostLog) listen(ev any) {
 	switch ev := ev.(type) {
 	case *runtime.EventExceptionThrown:
@@ -227,7 +231,7 @@ func (h *hostLog) listen(ev any) {
 		}
 		h.add(fmt.Sprintf("uncaught exception: %s", msg))
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.APITypeLog && ev.StackTrace != nil && len(ev.StackTrace.CallFrames) > 0 && strings.HasSuffix(ev.StackTrace.CallFrames[0].URL, "/wasm_exec.js") {
+		if fromWasmExec(ev) {
 			return
 		}
 		var parts []string

@@ -18,7 +18,11 @@ const ServerClosePrefix = "server-close "
 // binary message comes back as it was sent, in order, until the client
 // closes (gorilla's default close handler replies with the client's code)
 // or a [ServerClosePrefix] message asks the server to close.
-// Any origin is accepted: the test page is served from another port.
+// With ?greet in the URL the server first sends one text message, the
+// greeting "x-tarogen=<the X-Tarogen request header> protocol=<the
+// subprotocol chosen>" ("echo" when the client offers it). The upgrade
+// response carries the header X-Echo: yes. Any origin is accepted: the test
+// page is served from another port.
 func EchoHandler() http.Handler {
 	up := websocket.Upgrader{
 		CheckOrigin:     func(*http.Request) bool { return true },
@@ -33,6 +37,14 @@ func EchoHandler() http.Handler {
 		}
 		defer conn.Close()
 		conn.SetReadLimit(8 << 20)
+		if r.URL.Query().Has("greet") {
+			// What the server saw of the handshake, for the tests of what
+			// a host sends (Taro H5 drops the header option).
+			greeting := "x-tarogen=" + r.Header.Get("X-Tarogen") + " protocol=" + conn.Subprotocol()
+			if err := conn.WriteMessage(websocket.TextMessage, []byte(greeting)); err != nil {
+				return
+			}
+		}
 		for {
 			kind, data, err := conn.ReadMessage()
 			if err != nil {

@@ -15,8 +15,7 @@ import (
 
 // RunNode runs the wasm file under Node with Taro's real weapp layer over
 // the wx stand-in (npm/weapp-host.js, npm/wx-standin.js) and returns when the
-// program has exited or the timeout has passed. opts.Scripts and
-// opts.Handler are not used: the program reaches servers by their URLs.
+// program has exited or the timeout has passed. opts.Scripts is not used.
 func RunNode(t testing.TB, wasm string, opts Options) Result {
 	t.Helper()
 	needNpm(t)
