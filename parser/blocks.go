@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 	"github.com/tarogen/tarogen/spec"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -48,13 +49,16 @@ func (p *pageParser) collect(doc ast.Node) {
 		b := blk{node: n, off: off, kind: bOther}
 		switch n := n.(type) {
 		case *ast.Heading:
-			b.kind, b.level, b.text = bHeading, n.Level, p.inlineText(n)
+			// Headings name methods, types and sections: normalised.
+			b.kind, b.level, b.text = bHeading, n.Level, textnorm.Name(p.inlineText(n))
 			if _, english := sectionOf(b.text); english && n.Level == 2 {
 				p.sawEnglish = true
 			}
 		case *ast.Paragraph:
 			raw := p.rawLines(n)
-			if isIconLine(raw) {
+			if isLooseTable(n, p.body) {
+				b.kind, b.tbl = bTable, p.looseTable(n)
+			} else if isIconLine(raw) {
 				b.kind, b.sup = bIcons, p.icons(raw, n.Lines().At(0).Start)
 				p.sawIcons = true
 			} else {

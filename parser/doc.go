@@ -12,7 +12,7 @@
 // [spec.Diagnostic] at file:line:col (columns count bytes). Errors mean the
 // page cannot be used as it is (empty or binary input, an unclosed HTML
 // table, a short table row, a type or signature that does not parse, no API
-// on the page); warnings mean something was guessed or ignored (an unknown
+// on the page, nesting past the limits); warnings mean something was guessed or ignored (an unknown
 // column or platform, an empty type cell, a signature/table disagreement,
 // an unresolved name). A page that is not a page at all (empty, not UTF-8,
 // NUL bytes, no API) gives a nil *spec.Page; any other page is returned
@@ -35,10 +35,25 @@
 //	## 示例代码 / Sample Code   examples, titled by the ### above them
 //	## API 支持度 / API Support the support matrix
 //
-// A page with ## 方法 is a class (if it also has ## 类型, the title
-// decides: "SocketTask" is a class, "Taro.x(…)" a function); a page with
-// ## 类型 is a function named by sidebar_label. Any other section is a
-// warning and is skipped.
+// Page.Kind says what the page documents:
+//
+//   - class: a page with ## 方法 (if it also has ## 类型, the title decides:
+//     "SocketTask" is a class, "Taro.x(…)" a function);
+//   - function: ## 类型 holds a function type (the signature);
+//   - namespace: ## 类型 holds a bare name (router) that a ### under
+//     ## 参数 documents like a method group: its text, icons and 参考文档
+//     are the namespace's, each #### under it is a method with Owner set
+//     to the namespace, and the other ### are its types;
+//   - value: ## 类型 holds any other type (env: an object type), kept in
+//     Value.Type;
+//   - types: only ### types under ## 参数, no API of its own.
+//
+// A page with none of these (and no 1.x marks) is an error: "no Taro API
+// found". Any other section is a warning and is skipped.
+//
+// Nothing that held members is dropped in silence: a section, or a table,
+// that the page's structure leaves no place for is a warning naming every
+// member it held ("…: ignored, and with it the members send, close").
 //
 // A method section (and a function's ## 类型) holds: description paragraphs
 // (Doc), a `> [参考文档](url)` quote (Refs), the ```tsx signature (read with
@@ -66,7 +81,11 @@
 // # Tables
 //
 // Member tables are Markdown pipe tables (from the goldmark tree) or HTML
-// <table> blocks. An HTML table runs from <table> to </table> even across
+// <table> blocks. A pipe table missing its separator row (| --- |), which
+// CommonMark reads as a paragraph, is read as a table all the same, with a
+// warning at its first line. A table before the first ## is the property
+// table on a class page (English pages put it there), and a support table
+// there is the page's support. An HTML table runs from <table> to </table> even across
 // blank lines (goldmark ends an HTML block at a blank line); it is read
 // with x/net/html's tokenizer, which gives every tag's byte offset and so
 // exact row, cell and type positions. (goquery, which builds a document
@@ -112,12 +131,42 @@
 // icon is supported, icon_platform--not-support unsupported, an absent
 // platform unknown (not listed).
 //
-// Rows of the page-level ## API 支持度 table attach to the page's own API
-// (Taro.connectSocket, SocketTask) and to each method (SocketTask.send)
-// that has no support of its own; where both exist they are compared and
-// disagreements are warnings. For the page itself the table row wins over
-// the 支持情况 icons, since it lists every platform; a row naming no API on
-// the page is a warning.
+// One API's support may be stated twice, by 支持情况 icons and by a table
+// row; the two are merged, never one dropped. A table row's explicit cells
+// win (an empty cell is unsupported, not unknown); platforms only the
+// icons mention keep the icon's state; a platform neither mentions is
+// unknown. Rows of the page-level ## API 支持度 table attach to the page's
+// own API (Taro.connectSocket, SocketTask, router) and to each method
+// (SocketTask.send, router.addRouteBuilder), under a method's own
+// #### API 支持度 row where it has one. Where two statements disagree on a
+// platform, a warning names both; a row naming no API on the page is a
+// warning. A support table found under a ### type is attached the same
+// way (it is never read as an enum).
+//
+// # Names and hidden characters
+//
+// Names (the page's API from the front matter, headings, member and enum
+// cells, support rows, type names in type expressions) are normalised
+// before anything matches on them: zero-width characters (U+200B…U+200D,
+// U+2060, U+FEFF, soft hyphen) are stripped and the result is put in NFC.
+// A UTF-8 BOM at the start of the page is dropped (the front matter after
+// it is read). Characters that hide or reorder text — C0 controls other
+// than tab and line feed, a CR not followed by LF, DEL, C1 controls,
+// U+2028/U+2029, and the bidi controls U+061C, U+200E/F, U+202A…U+202E,
+// U+2066…U+2069 — are stripped from the whole page before it is read,
+// with one warning per run naming each character ("page text holds U+202E
+// RIGHT-TO-LEFT OVERRIDE: stripped"); positions still point into the file
+// as it is.
+//
+// # Limits
+//
+// Lists and quotes nest at most 16 levels (maxNesting): a line that opens
+// more, or a block nested deeper, is an error at the first level past the
+// limit ("lists and quotes nested deeper than 16 levels: the deeper levels
+// are left out"), reported once per page, and the deeper levels are read
+// as plain text or left out. Type expressions nest at most 100 levels
+// (typeexpr's limit): deeper is the error "bad type: type nested too
+// deeply" at the token that opens level 101.
 //
 // # Formats
 //
@@ -146,7 +195,11 @@
 //
 // # Name resolution (Merge)
 //
-// See [Merge] for the order in which names resolve. Merge fills
+// See [Merge] for the order in which names resolve. Page-local names
+// (Option, Callback, Result, SuccessCallbackResult…) resolve only within
+// their page: one a page lacks stays unresolved, with a warning naming
+// the page that declares it, rather than silently binding that page's
+// type. Merge fills
 // NamedType.Ref in place and infers Decl.TypeParams for declarations that
 // use a type parameter without declaring it.
 package parser

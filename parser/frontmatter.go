@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 )
 
 // frontMatter reads the --- delimited YAML header: only the flat
@@ -27,7 +29,9 @@ func (p *pageParser) frontMatter() {
 			return
 		}
 		if k, v, ok := bytes.Cut(line, []byte(":")); ok {
-			val := strings.Trim(strings.TrimSpace(string(v)), `"'`)
+			// Names are normalised (zero-width characters stripped, NFC)
+			// before anything matches on them.
+			val := textnorm.Name(strings.Trim(strings.TrimSpace(string(v)), `"'`))
 			vpos := p.lines.pos(off + len(k) + 1 + (len(v) - len(bytes.TrimLeft(v, " \t"))))
 			switch strings.TrimSpace(string(k)) {
 			case "title":

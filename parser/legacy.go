@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 	"github.com/tarogen/tarogen/spec"
 )
 
@@ -127,7 +128,7 @@ func (lr *legacyReader) blocks(bs []blk) (doc []string) {
 }
 
 func (lr *legacyReader) para(b blk, doc *[]string) {
-	t := strings.TrimSpace(b.text)
+	t := textnorm.Name(strings.TrimSpace(b.text))
 	switch t {
 	case "属性", "Properties", "属性：":
 		lr.mode, lr.cur = "props", nil

@@ -13,6 +13,9 @@ type lineIndex struct {
 	file   string
 	starts []int // byte offset of the first byte of each line
 	size   int
+	// cuts are the bytes sanitize removed: offsets given to pos are in the
+	// cleaned text and are mapped back to the file first.
+	cuts []cut
 }
 
 func newLineIndex(file string, src []byte) *lineIndex {
@@ -28,6 +31,9 @@ func newLineIndex(file string, src []byte) *lineIndex {
 // pos returns the position of byte offset off. Offsets outside the page are
 // clamped, so a position is always valid and inside the file.
 func (li *lineIndex) pos(off int) spec.Pos {
+	if li.cuts != nil {
+		off = origin(li.cuts, off)
+	}
 	off = max(0, min(off, li.size))
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	line = max(line, 0)

@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 	"github.com/tarogen/tarogen/spec"
 )
 
@@ -13,7 +14,7 @@ type columns struct {
 }
 
 func headerKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, "`*")), ""))
+	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(textnorm.Name(s), "`*")), ""))
 }
 
 var columnNames = map[string]string{
@@ -85,8 +86,7 @@ func cellAt(r row, i int) (cell, bool) {
 
 // memberName cleans a name cell: `url` and url? are url.
 func memberName(s string) string {
-	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "`*"))
-	return s
+	return textnorm.Name(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "`*")))
 }
 
 // fields reads a member table (params, properties, object fields).

@@ -28,6 +28,18 @@ var generalNames = map[string]bool{
 	"IBeaconError": true, "NFCError": true, "EventCallback": true,
 }
 
+// pageLocalNames are the names Taro's doc generator gives a page's own
+// types (Option, Callback, SuccessCallbackResult…): every page has its
+// own, so they resolve within their page only (see [Merge]).
+var pageLocalNames = map[string]bool{
+	"Option": true, "Options": true, "Callback": true, "Result": true, "Promised": true, "Params": true,
+	"SuccessCallbackResult": true, "FailCallbackResult": true, "CompleteCallbackResult": true,
+	"SuccessCallback": true, "FailCallback": true, "CompleteCallback": true,
+}
+
+// pageLocal reports a page-local name.
+func pageLocal(name string) bool { return pageLocalNames[name] }
+
 // typeParamName is what an undeclared type parameter looks like: T, U, K2.
 var typeParamName = regexp.MustCompile(`^[A-Z][0-9]?$`)
 
@@ -42,7 +54,11 @@ var typeParamName = regexp.MustCompile(`^[A-Z][0-9]?$`)
 //  4. a builtin (ArrayBuffer, WebSocket, Date…);
 //  5. TaroGeneral: any TaroGeneral.X, and the bare CallbackResult,
 //     IAnyObject… of older pages;
-//  6. a type declared on another page (the first, in page order).
+//  6. a type declared on another page (the first, in page order) — except
+//     for a page-local name (Option, Callback, Result,
+//     SuccessCallbackResult…): every page declares its own, so one that
+//     its page lacks stays unresolved, with a warning naming both pages,
+//     instead of silently binding another page's type.
 //
 // General names come before other pages' declarations on purpose: a bare
 // CallbackResult on connectSocket's page means TaroGeneral.CallbackResult,
@@ -224,6 +240,12 @@ func (r *resolver) resolve(t *spec.NamedType, sc *scope) *spec.Ref {
 		return &spec.Ref{Kind: spec.RefGeneral, Name: name}
 	}
 	if pg, ok := r.decls[name]; ok {
+		if pageLocal(name) {
+			// connectSocket's Option is never closeSocket's: a wrong
+			// binding compiles and silently sends the wrong fields.
+			r.diags.Warnf(t.Pos, "cannot resolve type %s on page %s (%s): it is a page-local name and this page declares none; page %s (%s) declares one, which is not used across pages", name, sc.page.Name, sc.page.File, pg.Name, pg.File)
+			return nil
+		}
 		for _, d := range pg.Decls {
 			if d.Name == name {
 				return &spec.Ref{Kind: spec.RefDecl, Page: pg.Name, Name: name, Scope: d.Scope}

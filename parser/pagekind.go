@@ -102,7 +102,10 @@ func namespaceSection(secs []section, name string) *section {
 		}
 		_, subs := subsections(s.content, 3)
 		for i := range subs {
-			if subs[i].head.level == 3 && methodName(subs[i].head.text) == name {
+			// Shaped like a method group (#### headings, nothing of
+			// its own but text): a ### Config with its table is the
+			// type of a value, not a namespace.
+			if subs[i].head.level == 3 && methodName(subs[i].head.text) == name && isTypeGroup(subs[i], false) {
 				return &subs[i]
 			}
 		}

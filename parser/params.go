@@ -32,7 +32,7 @@ func (p *pageParser) params(s section) {
 	for _, sub := range subs {
 		name := methodName(sub.head.text)
 		switch {
-		case p.page.Namespace != nil && sub.head.level == 3 && name == p.page.Namespace.Name:
+		case p.page.Namespace != nil && sub.head.level == 3 && name == p.page.Namespace.Name && isTypeGroup(sub, false):
 			p.namespaceMembers(sub)
 		case isTypeGroup(sub, methods[name]):
 			p.typeGroup(sub, name)

@@ -74,6 +74,7 @@ type pageParser struct {
 	// declared type, in a namespace's description): attached with the
 	// page's own rows, so that a row naming no API is reported.
 	lateSupport []*spec.Support
+	tooDeep     bool // the nesting limit was reported (once per page)
 }
 
 // at is the position of body offset off.
@@ -112,8 +113,9 @@ func (p *pageParser) parse() *spec.Page {
 		p.diags.Errorf(p.lines.pos(i), "not a text page: NUL byte (binary data)")
 		return nil
 	}
+	p.src, p.lines.cuts = p.sanitize(p.src)
 	p.frontMatter()
-	p.body = p.src[p.base:]
+	p.body = p.limitNesting(p.src[p.base:])
 	doc := markdown.Parser().Parse(text.NewReader(p.body))
 	p.collect(doc)
 

@@ -27,10 +27,26 @@ func (p *pageParser) preamble(bs []blk) {
 				p.page.Support = b.sup
 			}
 		case bTable:
-			p.diags.Warnf(b.tbl.pos, "table before the first ## section: ignored")
+			p.preambleTable(b)
 		}
 	}
 	p.page.Doc = strings.Join(doc, "\n\n")
+}
+
+// preambleTable reads a table before the first ## heading. English class
+// pages put the property table there (ReadyState, socketTaskId, and the
+// CONNECTING…CLOSED constants): on a class page it is the property table.
+// A support table is the page's support; anything else is dropped, naming
+// its members.
+func (p *pageParser) preambleTable(b blk) {
+	switch {
+	case b.tbl.isSupport():
+		p.lateSupport = append(p.lateSupport, p.supportRows(b.tbl)...)
+	case p.page.Class != nil:
+		p.propsSection([]blk{b})
+	default:
+		p.dropTable(b.tbl, "table before the first ## section")
+	}
 }
 
 // refLinks returns the links of a `> [参考文档](url)` quote, or nil when

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 	"github.com/tarogen/tarogen/spec"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -67,7 +68,7 @@ func (p *pageParser) supportRows(t *table) []*spec.Support {
 			p.diags.Warnf(r.pos, "support row has no API name: skipped")
 			continue
 		}
-		s := &spec.Support{Pos: api.pos, API: strings.Trim(strings.TrimSpace(api.text), "`")}
+		s := &spec.Support{Pos: api.pos, API: textnorm.Name(strings.Trim(strings.TrimSpace(api.text), "`"))}
 		for i, pl := range pls {
 			c, ok := cellAt(r, i+1)
 			if !ok {

@@ -92,14 +92,32 @@ func isBreakTag(raw []byte) bool {
 	return bytes.HasPrefix(t, []byte("<br")) && (len(t) == 3 || t[3] == '>' || t[3] == '/' || t[3] == ' ')
 }
 
+// maxNesting bounds how deep lists and quotes nest in text: real pages
+// nest two or three levels; a page nesting deeper gets an error at the
+// first block past the limit, and the deeper levels are left out, so that
+// the text (whose indentation grows with depth) stays linear in the page.
+const maxNesting = 16
+
 // blockText renders a paragraph, list or other block as text.
 func (p *pageParser) blockText(n ast.Node) string {
 	var b strings.Builder
-	p.writeBlock(&b, n, "")
+	p.writeBlock(&b, n, "", 0)
 	return strings.TrimSpace(b.String())
 }
 
-func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
+// writeBlock renders n; depth counts the lists and quotes around it.
+func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string, depth int) {
+	switch n.(type) {
+	case *ast.List, *ast.Blockquote:
+		depth++
+		if depth > maxNesting {
+			if !p.tooDeep {
+				p.tooDeep = true
+				p.diags.Errorf(p.at(nodeOffset(n)), "lists and quotes nested deeper than %d levels: the deeper levels are left out", maxNesting)
+			}
+			return
+		}
+	}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
 		b.WriteString(strings.TrimSpace(p.inlineText(n)))
@@ -122,7 +140,7 @@ func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
 					b.WriteByte('\n')
 				}
 				first = false
-				p.writeBlock(b, c, indent+"  ")
+				p.writeBlock(b, c, indent+"  ", depth)
 			}
 		}
 	case *ast.Blockquote:
@@ -131,7 +149,7 @@ func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
 			if c != n.FirstChild() {
 				inner.WriteString("\n")
 			}
-			p.writeBlock(&inner, c, "")
+			p.writeBlock(&inner, c, "", depth)
 		}
 		for i, l := range strings.Split(inner.String(), "\n") {
 			if i > 0 {
@@ -143,9 +161,20 @@ func (p *pageParser) writeBlock(b *strings.Builder, n ast.Node, indent string) {
 		b.WriteString("```\n" + p.codeText(n) + "```")
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			p.writeBlock(b, c, indent)
+			p.writeBlock(b, c, indent, depth)
 		}
 	}
+}
+
+// nodeOffset is where n's first line starts in the body: a list or quote
+// has no lines of its own, so the first descendant that has one says.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return max(0, n.Pos())
 }
 
 // codeText is the content of a code block, line by line.

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/tarogen/tarogen/parser/internal/textnorm"
 )
 
 type tokKind uint8
@@ -128,31 +130,68 @@ func lex(s *source) ([]token, error) {
 			if !isIdentStart(r) {
 				return nil, &Error{Pos: s.pos(start), Msg: "invalid character " + strconv.QuoteRune(r)}
 			}
-			i += n
-			for i < len(text) {
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if !isIdentPart(r) {
-					break
-				}
-				i += n
-			}
+			i = identEnd(text, i+n)
 			tok.kind = tokIdent
 		}
 		tok.text = text[start:i]
+		if tok.kind == tokIdent && !isASCII(tok.text) {
+			tok.text = textnorm.Name(tok.text)
+		}
 		toks = append(toks, tok)
 	}
+}
+
+// identEnd is where the identifier whose rest starts at i ends. A
+// zero-width character between two identifier characters is part of the
+// name (real pages carry them inside names) and is stripped from the
+// token, with the name put in NFC: close\u200bSocket is closeSocket.
+func identEnd(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if textnorm.IsZeroWidth(r) {
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !textnorm.IsZeroWidth(r2) {
+					break
+				}
+				j += n2
+			}
+			if r2, _ := utf8.DecodeRuneInString(text[j:]); j < len(text) && isIdentPart(r2) {
+				i = j
+				continue
+			}
+			return i
+		}
+		if !isIdentPart(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(c byte) bool    { return '0' <= c && c <= '9' }
 func isHexDigit(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 func isIdentStart(r rune) bool { return r == '_' || r == '$' || unicode.IsLetter(r) }
-func isIdentPart(r rune) bool  { return isIdentStart(r) || unicode.IsDigit(r) }
+func isIdentPart(r rune) bool {
+	// As in JavaScript (ID_Continue): combining marks and connector
+	// punctuation may follow the first character.
+	return isIdentStart(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc)
+}
 
 // isInvisible reports the zero-width characters real pages carry.
-func isInvisible(r rune) bool {
-	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
-}
+func isInvisible(r rune) bool { return textnorm.IsZeroWidth(r) }
 
 // isIdent reports whether s lexes as one identifier.
 func isIdent(s string) bool {

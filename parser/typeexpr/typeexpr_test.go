@@ -230,6 +230,11 @@ var grammarCases = []parseCase{
 	{"{}", "{}", "O{}"},
 	{"{ a: string; b?: number, readonly c: X; [key: string]: any }", "{ a: string; b?: number; readonly c: X; [key: string]: any }", "O{a:string; b?:number; ro c:N:X; [key:string]:any}"},
 	{"{ a: string, }", "{ a: string }", "O{a:string}"},
+	// zero-width characters inside a name are stripped; the name is NFC
+	{"Close\u200bOption", "CloseOption", "N:CloseOption"},
+	{"TaroGeneral.\u200bCallback\u2060Result", "TaroGeneral.CallbackResult", "N:TaroGeneral/CallbackResult"},
+	{"\u200bA\u200b | B", "A | B", "U(N:A, N:B)"},
+	{"Caf\u0065\u0301", "Caf\u00e9", "N:Caf\u00e9"},
 	// call signatures (real pages: a callable object type)
 	{"{ (x: T): R }", "{ (x: T): R }", "O{call F(x:N:T)->N:R}"},
 	{"{ (x: number): string; a: B }", "{ a: B; (x: number): string }", "O{a:N:B; call F(x:number)->string}"},
