@@ -58,11 +58,31 @@ func (g *generator) bindingFor(a *apiInfo) binding {
 	case "task.onMessage", "onSocketMessage":
 		return onBinding{global: a.class == nil, event: "Message"}
 	case "task.onError", "onSocketError":
+		g.addErrField(a)
 		return onBinding{global: a.class == nil, event: "Error"}
 	case "task.onClose", "onSocketClose":
 		return onBinding{global: a.class == nil, event: "Close"}
 	}
 	return nil
+}
+
+// addErrField gives an error callback's result an Err field beside its
+// errMsg: the runtime's *tarort.Error, so that errors.Is and errors.As work
+// on asynchronous failures as on returned ones. A result that is the shared
+// CallbackResult (no declaration of its own) is left as it is.
+func (g *generator) addErrField(a *apiInfo) {
+	s := g.signature(a)
+	if len(s.params) == 0 || s.params[0].typ.fn == nil || len(s.params[0].typ.fn.params) == 0 {
+		return
+	}
+	di := s.params[0].typ.fn.params[0].typ.decl
+	if di == nil || di.field("errMsg") == nil || di.hasExtra("Err") {
+		return
+	}
+	di.extra = append(di.extra, extraField{name: "Err",
+		typ: typ{kind: kAny, code: func() *jen.Statement { return jen.Error() }},
+		doc: []string{"is the failure behind ErrMsg, a *tarort.Error: errors.Is(res.Err, tarort.ErrTimeout),",
+			"errors.As(res.Err, &e). Go only: Taro's result has errMsg alone."}})
 }
 
 func (g *generator) optionDecl(a *apiInfo) *declInfo {
@@ -304,6 +324,9 @@ func (g *generator) eventValue(event string, t typ, h *jen.Group) jen.Code {
 		}
 		d[jen.Id(f.goName)] = v
 	}
+	if event == "Error" && t.decl.hasExtra("Err") {
+		d[jen.Id("Err")] = jen.Id("ev").Dot("Err")
+	}
 	return t.code().Values(d)
 }
 
@@ -329,4 +352,14 @@ func (g *generator) propertyBody(c *spec.Class, p *spec.Field, t typ) jen.Code {
 		return nil
 	}
 	return jen.If(jen.Id("t").Op("==").Nil().Op("||").Id("t").Dot("s").Op("==").Nil()).Block(jen.Return(zeroValue(t))).Line().Return(convert(t, src, from))
+}
+
+// hasExtra reports whether a binding gave di the Go-only field name.
+func (di *declInfo) hasExtra(name string) bool {
+	for _, x := range di.extra {
+		if x.name == name {
+			return true
+		}
+	}
+	return false
 }

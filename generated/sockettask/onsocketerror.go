@@ -17,6 +17,9 @@ type OnSocketErrorCallbackResult struct {
 	//
 	// TypeScript: string
 	ErrMsg string `json:"errMsg,omitempty"`
+	// Err is the failure behind ErrMsg, a *tarort.Error: errors.Is(res.Err, tarort.ErrTimeout),
+	// errors.As(res.Err, &e). Go only: Taro's result has errMsg alone.
+	Err error `json:"-"`
 }
 
 // OnSocketError 监听 WebSocket 错误事件
@@ -36,6 +39,9 @@ func OnSocketError(callback OnSocketErrorCallback) {
 		return
 	}
 	tarort.OnGlobalError(func(ev tarort.ErrorEvent) {
-		callback(OnSocketErrorCallbackResult{ErrMsg: ev.ErrMsg})
+		callback(OnSocketErrorCallbackResult{
+			Err:    ev.Err,
+			ErrMsg: ev.ErrMsg,
+		})
 	})
 }

@@ -76,6 +76,9 @@ type OnErrorCallbackResult struct {
 	//
 	// TypeScript: string
 	ErrMsg string `json:"errMsg,omitempty"`
+	// Err is the failure behind ErrMsg, a *tarort.Error: errors.Is(res.Err, tarort.ErrTimeout),
+	// errors.As(res.Err, &e). Go only: Taro's result has errMsg alone.
+	Err error `json:"-"`
 }
 
 // OnMessageCallback WebSocket 接受到服务器的消息事件的回调函数
@@ -340,7 +343,10 @@ func (t *SocketTask) OnError(callback OnErrorCallback) {
 		return
 	}
 	s.OnError(func(ev tarort.ErrorEvent) {
-		callback(OnErrorCallbackResult{ErrMsg: ev.ErrMsg})
+		callback(OnErrorCallbackResult{
+			Err:    ev.Err,
+			ErrMsg: ev.ErrMsg,
+		})
 	})
 }
 
