@@ -23,7 +23,7 @@ var columnNames = map[string]string{
 	"类型": "type", "type": "type",
 	"必填": "required", "是否必填": "required", "必选": "required", "required": "required",
 	"默认值": "default", "默认": "default", "default": "default", "defaultvalue": "default",
-	"说明": "doc", "描述": "doc", "备注": "doc", "含义": "doc", "description": "doc", "desc": "doc", "remark": "doc", "remarks": "doc", "note": "doc", "notes": "doc",
+	"说明": "doc", "描述": "doc", "异常情况": "doc", "备注": "doc", "含义": "doc", "description": "doc", "desc": "doc", "remark": "doc", "remarks": "doc", "note": "doc", "notes": "doc",
 	"只读": "readonly", "readonly": "readonly", "read-only": "readonly", "read only": "readonly",
 }
 
@@ -31,7 +31,16 @@ var columnNames = map[string]string{
 // cells are ignored. With no recognised name column, the first column is
 // the name.
 func (p *pageParser) columnsOf(t *table) columns {
-	c := columns{-1, -1, -1, -1, -1, -1}
+	c, unknown := columnsIn(t)
+	for _, h := range unknown {
+		p.diags.Warnf(h.pos, "unknown table column %q: its cells are ignored", h.text)
+	}
+	return c
+}
+
+// columnsIn maps t's header and lists the columns it does not know.
+func columnsIn(t *table) (c columns, unknown []cell) {
+	c = columns{-1, -1, -1, -1, -1, -1}
 	for i, h := range t.header {
 		var slot *int
 		switch columnNames[headerKey(h.text)] {
@@ -53,7 +62,7 @@ func (p *pageParser) columnsOf(t *table) columns {
 				c.name = 0
 				continue
 			}
-			p.diags.Warnf(h.pos, "unknown table column %q: its cells are ignored", h.text)
+			unknown = append(unknown, h)
 			continue
 		}
 		*slot = i
@@ -61,7 +70,7 @@ func (p *pageParser) columnsOf(t *table) columns {
 	if c.name < 0 && len(t.header) > 0 {
 		c.name = 0
 	}
-	return c
+	return c, unknown
 }
 
 // checkRow reports a row with fewer cells than the header.

@@ -73,11 +73,17 @@ func joinDoc(a, b string) string {
 // 参考文档, 支持情况 icons, the tsx signature, the parameter table, and
 // #### API 支持度 / 示例代码 subsections.
 func (p *pageParser) member(f *spec.Function, bs []blk) {
+	// The signature is read first: a table above it is told apart from a
+	// parameter table by the signature's parameter names.
+	sigAt := signatureBlock(bs)
+	if sigAt >= 0 {
+		f.Signature = p.parseSig(bs[sigAt].code, bs[sigAt].cpos)
+	}
 	sub := secOther
 	var paramTable *table
 	var icons, row *spec.Support
 	defer func() { f.Support = p.ownSupport(f, row, icons) }()
-	for _, b := range bs {
+	for i, b := range bs {
 		switch b.kind {
 		case bHeading:
 			sub, _ = sectionOf(b.text)
@@ -97,8 +103,7 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 		case bIcons:
 			icons = mergeSupport(icons, b.sup)
 		case bCode:
-			if sub != secExamples && isTSLang(b.lang) && f.Signature == nil {
-				f.Signature = p.parseSig(b.code, b.cpos)
+			if i == sigAt {
 				continue
 			}
 			f.Examples = append(f.Examples, spec.Example{Pos: b.cpos, Lang: b.lang, Code: b.code})
@@ -107,8 +112,14 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 				row = p.ownSupportRow(f, b.tbl, row)
 				continue
 			}
+			if cols, _ := columnsIn(b.tbl); !isParamTable(b.tbl, cols, f.Signature) {
+				// A table of error codes or notes (| 代码 | 异常情况 |
+				// 理由 |): part of the description, not parameters.
+				f.Doc = joinDoc(f.Doc, tableText(b.tbl))
+				continue
+			}
 			if paramTable != nil {
-				p.diags.Warnf(b.tbl.pos, "second parameter table for %s: ignored", f.QualifiedName())
+				p.dropTable(b.tbl, "second parameter table for "+f.QualifiedName())
 				continue
 			}
 			paramTable = b.tbl
@@ -116,6 +127,60 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 		}
 	}
 	p.reconcile(f.QualifiedName(), f.Signature, f.Params)
+}
+
+// signatureBlock is the index of the first tsx block outside an example
+// subsection, or -1.
+func signatureBlock(bs []blk) int {
+	sub := secOther
+	for i, b := range bs {
+		switch {
+		case b.kind == bHeading:
+			sub, _ = sectionOf(b.text)
+		case b.kind == bCode && sub != secExamples && isTSLang(b.lang):
+			return i
+		}
+	}
+	return -1
+}
+
+// isParamTable reports whether a table under a method or function lists
+// its parameters: it has a type column, or there is no signature to check
+// it against, or a row names a parameter of the signature.
+func isParamTable(t *table, cols columns, sig *spec.FuncType) bool {
+	if cols.typ >= 0 || sig == nil {
+		return true
+	}
+	for _, r := range t.rows {
+		c, ok := cellAt(r, cols.name)
+		if !ok {
+			continue
+		}
+		for _, prm := range sig.Params {
+			if prm.Name == memberName(c.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableText renders a table as Markdown text for a description.
+func tableText(t *table) string {
+	var b strings.Builder
+	line := func(cs []cell) {
+		b.WriteByte('|')
+		for _, c := range cs {
+			b.WriteString(" " + strings.ReplaceAll(c.text, "\n", " ") + " |")
+		}
+		b.WriteByte('\n')
+	}
+	line(t.header)
+	b.WriteString("|" + strings.Repeat(" --- |", len(t.header)) + "\n")
+	for _, r := range t.rows {
+		line(r.cells)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // ownSupportRow reads a support table under a method or function: the

@@ -187,6 +187,23 @@ func specNames(pg *spec.Page) map[string]bool {
 			have[v.Value] = true
 		}
 	}
+	// A table that is not a member table (InterstitialAd.show's error
+	// codes) is kept as Markdown in its method's Doc.
+	docTables := func(doc string) {
+		for _, l := range strings.Split(doc, "\n") {
+			if cells := strings.Split(l, "|"); len(cells) > 2 && strings.HasPrefix(l, "| ") {
+				have[strings.TrimSpace(cells[1])] = true
+			}
+		}
+	}
+	if c := pg.Class; c != nil {
+		for _, m := range c.Methods {
+			docTables(m.Doc)
+		}
+	}
+	if f := pg.Function; f != nil {
+		docTables(f.Doc)
+	}
 	return have
 }
 
