@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// BuildTest compiles the test binary of pkg (an import path or a path
-// relative to the module root) for js/wasm, `GOOS=js GOARCH=wasm go test -c`,
+// BuildTest compiles the test binary of pkg (an import path, a path
+// relative to the tarogen module root, or an absolute directory, which may
+// be in another module such as bench/) for js/wasm, `GOOS=js GOARCH=wasm go test -c`,
 // into t's temporary directory and returns the .wasm file. Go's build cache
 // makes a second build of the same package cheap.
 func BuildTest(t testing.TB, pkg string, tags ...string) string {
@@ -21,8 +22,8 @@ func BuildTest(t testing.TB, pkg string, tags ...string) string {
 	return out
 }
 
-// BuildProgram compiles the main package pkg for js/wasm with the given
-// -ldflags (may be empty) and returns the .wasm file.
+// BuildProgram compiles the main package pkg (as for BuildTest) for js/wasm
+// with the given -ldflags (may be empty) and returns the .wasm file.
 func BuildProgram(t testing.TB, pkg, ldflags string, tags ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), filepath.Base(pkg)+".wasm")
@@ -44,8 +45,12 @@ func tagArgs(tags []string) []string {
 // goBuild runs the go command for js/wasm in the module root.
 func goBuild(t testing.TB, args []string, pkg string) {
 	t.Helper()
+	dir := moduleRoot()
+	if filepath.IsAbs(pkg) {
+		dir, pkg = pkg, "." // built in its own module
+	}
 	cmd := exec.Command("go", append(args, pkg)...)
-	cmd.Dir = moduleRoot()
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	var stderr bytes.Buffer
 	cmd.Stdout = &stderr
