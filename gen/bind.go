@@ -169,7 +169,8 @@ func (connectBinding) body(g *generator, a *apiInfo, s sigInfo, gr *jen.Group) {
 	}
 	gr.List(jen.Id("sock"), jen.Err()).Op(":=").Qual(RuntimePath, "Connect").Call(jen.Id("api"), jen.Id("cfg"))
 	gr.If(jen.Err().Op("!=").Nil()).Block(failReturn(s, jen.Err()))
-	task := jen.Op("&").Id(g.className(g.pkg.Class("SocketTask"))).Values(jen.Dict{jen.Id("s"): jen.Id("sock")})
+	name := g.className(g.pkg.Class("SocketTask"))
+	task := jen.Op("&").Id(name).Values(jen.Dict{jen.Id(backendName(name)): jen.Id(backendName(name)).Values(jen.Dict{jen.Id("s"): jen.Id("sock")})})
 	gr.Add(returnOK(s, task, jen.Nil()))
 }
 

@@ -19,7 +19,8 @@ import (
 func (g *generator) emitPlatform(p spec.Platform) *jen.File {
 	f := newFile(g.opt.Package)
 	if p.ID == "native" {
-		var tags []string
+		// A js/wasm build with no tag has its own matrix (platform.js.go).
+		tags := []string{nativeTag}
 		for _, q := range g.platforms {
 			tags = append(tags, "!taro_"+q.ID)
 		}

@@ -48,7 +48,7 @@ func (o *CloseSocketOption) finish(api string, err error) error {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.closeSocket.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option?: Option) => Promise<CallbackResult>
 func CloseSocket(option CloseSocketOption) (CallbackResult, error) {
@@ -59,15 +59,5 @@ func CloseSocket(option CloseSocketOption) (CallbackResult, error) {
 	if err := option.check(api); err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	s := tarort.Latest()
-	if s == nil {
-		return CallbackResult{}, option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "no WebSocket task: call connectSocket first"))
-	}
-	code, hasCode := 0, false
-	if option.Code != 0 {
-		code, hasCode = int(option.Code), true
-	}
-	reason := option.Reason
-	err := s.Close(api, code, hasCode, reason)
-	return CallbackResult{ErrMsg: errMsg(api, err)}, option.finish(api, err)
+	return doCloseSocket(option)
 }

@@ -70,7 +70,7 @@ func (o *ConnectSocketOption) finish(api string, err error) error {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html
 //
-// Platforms: supported on weapp, swan, alipay, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option: Option) => Promise<SocketTask>
 func ConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
@@ -81,14 +81,5 @@ func ConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	if err := option.check(api); err != nil {
 		return nil, option.finish(api, err)
 	}
-	cfg := option.Config
-	cfg.URL = option.URL
-	cfg.Header = tarort.HeaderStrings(option.Header)
-	cfg.Protocols = option.Protocols
-	cfg.TCPNoDelay = option.TCPNoDelay
-	sock, err := tarort.Connect(api, cfg)
-	if err != nil {
-		return nil, option.finish(api, err)
-	}
-	return &SocketTask{s: sock}, option.finish(api, nil)
+	return doConnectSocket(option)
 }

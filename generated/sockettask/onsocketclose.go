@@ -2,8 +2,6 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime/tarort"
-
 // OnSocketCloseCallback WebSocket 连接关闭事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
@@ -27,7 +25,7 @@ type OnSocketCloseCallbackResult struct {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: Callback) => void
 func OnSocketClose(callback OnSocketCloseCallback) {
@@ -35,14 +33,5 @@ func OnSocketClose(callback OnSocketCloseCallback) {
 	if supportOnSocketClose == Unsupported {
 		return
 	}
-	if callback == nil {
-		tarort.OnGlobalClose(nil)
-		return
-	}
-	tarort.OnGlobalClose(func(ev tarort.CloseEvent) {
-		callback(OnSocketCloseCallbackResult{
-			Code:   int(ev.Code),
-			Reason: ev.Reason,
-		})
-	})
+	doOnSocketClose(callback)
 }

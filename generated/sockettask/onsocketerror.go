@@ -2,8 +2,6 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime/tarort"
-
 // OnSocketErrorCallback WebSocket 错误事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
@@ -26,7 +24,7 @@ type OnSocketErrorCallbackResult struct {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: (result: Callback) => void) => void
 func OnSocketError(callback OnSocketErrorCallback) {
@@ -34,14 +32,5 @@ func OnSocketError(callback OnSocketErrorCallback) {
 	if supportOnSocketError == Unsupported {
 		return
 	}
-	if callback == nil {
-		tarort.OnGlobalError(nil)
-		return
-	}
-	tarort.OnGlobalError(func(ev tarort.ErrorEvent) {
-		callback(OnSocketErrorCallbackResult{
-			Err:    ev.Err,
-			ErrMsg: ev.ErrMsg,
-		})
-	})
+	doOnSocketError(callback)
 }

@@ -2,8 +2,6 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime/tarort"
-
 // OnSocketMessageCallback WebSocket 接受到服务器的消息事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
@@ -23,7 +21,7 @@ type OnSocketMessageCallbackResult struct {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn, harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn, harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: <T = any>(callback: Callback<T>) => void
 func OnSocketMessage(callback OnSocketMessageCallback) {
@@ -31,17 +29,5 @@ func OnSocketMessage(callback OnSocketMessageCallback) {
 	if supportOnSocketMessage == Unsupported {
 		return
 	}
-	if callback == nil {
-		tarort.OnGlobalMessage(nil)
-		return
-	}
-	tarort.OnGlobalMessage(func(ev tarort.MessageEvent) {
-		var data Data
-		if ev.Binary {
-			data = Binary(ev.Data)
-		} else {
-			data = Text(ev.Text)
-		}
-		callback(OnSocketMessageCallbackResult{Data: data})
-	})
+	doOnSocketMessage(callback)
 }

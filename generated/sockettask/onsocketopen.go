@@ -2,8 +2,6 @@
 
 package sockettask
 
-import "github.com/tarogen/tarogen/runtime/tarort"
-
 // OnSocketOpenCallback WebSocket 连接打开事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
@@ -23,7 +21,7 @@ type OnSocketOpenCallbackResult struct {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: Callback) => void
 func OnSocketOpen(callback OnSocketOpenCallback) {
@@ -31,11 +29,5 @@ func OnSocketOpen(callback OnSocketOpenCallback) {
 	if supportOnSocketOpen == Unsupported {
 		return
 	}
-	if callback == nil {
-		tarort.OnGlobalOpen(nil)
-		return
-	}
-	tarort.OnGlobalOpen(func(ev tarort.OpenEvent) {
-		callback(OnSocketOpenCallbackResult{Header: tarort.HeaderAny(ev.Header)})
-	})
+	doOnSocketOpen(callback)
 }

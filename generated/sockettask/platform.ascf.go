@@ -15,12 +15,12 @@ const platformName = "ASCF元服务"
 
 // The support matrix of this platform, one constant per API, from the pages.
 const (
-	supportSocketTaskSend      = SupportUnknown // SocketTask.send: unknown at pages/SocketTask.md:29:1
-	supportSocketTaskClose     = SupportUnknown // SocketTask.close: unknown at pages/SocketTask.md:45:1
-	supportSocketTaskOnOpen    = SupportUnknown // SocketTask.onOpen: unknown at pages/SocketTask.md:61:1
-	supportSocketTaskOnClose   = SupportUnknown // SocketTask.onClose: unknown at pages/SocketTask.md:77:1
-	supportSocketTaskOnError   = SupportUnknown // SocketTask.onError: unknown at pages/SocketTask.md:93:1
-	supportSocketTaskOnMessage = SupportUnknown // SocketTask.onMessage: unknown at pages/SocketTask.md:109:1
+	supportSocketTaskSend      = SupportUnknown // SocketTask.send: unknown at pages/SocketTask.md:220:3
+	supportSocketTaskClose     = SupportUnknown // SocketTask.close: unknown at pages/SocketTask.md:221:3
+	supportSocketTaskOnOpen    = SupportUnknown // SocketTask.onOpen: unknown at pages/SocketTask.md:222:3
+	supportSocketTaskOnClose   = SupportUnknown // SocketTask.onClose: unknown at pages/SocketTask.md:223:3
+	supportSocketTaskOnError   = SupportUnknown // SocketTask.onError: unknown at pages/SocketTask.md:224:3
+	supportSocketTaskOnMessage = SupportUnknown // SocketTask.onMessage: unknown at pages/SocketTask.md:225:3
 	supportCloseSocket         = SupportUnknown // closeSocket: unknown at pages/closeSocket.md:49:3
 	supportConnectSocket       = SupportUnknown // connectSocket: unknown at pages/connectSocket.md:12:1
 	supportOnSocketClose       = SupportUnknown // onSocketClose: unknown at pages/onSocketClose.md:58:3

@@ -15,12 +15,12 @@ const platformName = "Harmony"
 
 // The support matrix of this platform, one constant per API, from the pages.
 const (
-	supportSocketTaskSend      = Unsupported    // SocketTask.send: unsupported at pages/SocketTask.md:29:1
-	supportSocketTaskClose     = Unsupported    // SocketTask.close: unsupported at pages/SocketTask.md:45:1
-	supportSocketTaskOnOpen    = Unsupported    // SocketTask.onOpen: unsupported at pages/SocketTask.md:61:1
-	supportSocketTaskOnClose   = Unsupported    // SocketTask.onClose: unsupported at pages/SocketTask.md:77:1
-	supportSocketTaskOnError   = Unsupported    // SocketTask.onError: unsupported at pages/SocketTask.md:93:1
-	supportSocketTaskOnMessage = Unsupported    // SocketTask.onMessage: unsupported at pages/SocketTask.md:109:1
+	supportSocketTaskSend      = Unsupported    // SocketTask.send: unsupported at pages/SocketTask.md:220:3
+	supportSocketTaskClose     = Unsupported    // SocketTask.close: unsupported at pages/SocketTask.md:221:3
+	supportSocketTaskOnOpen    = Unsupported    // SocketTask.onOpen: unsupported at pages/SocketTask.md:222:3
+	supportSocketTaskOnClose   = Unsupported    // SocketTask.onClose: unsupported at pages/SocketTask.md:223:3
+	supportSocketTaskOnError   = Unsupported    // SocketTask.onError: unsupported at pages/SocketTask.md:224:3
+	supportSocketTaskOnMessage = Unsupported    // SocketTask.onMessage: unsupported at pages/SocketTask.md:225:3
 	supportCloseSocket         = SupportUnknown // closeSocket: unknown at pages/closeSocket.md:49:3
 	supportConnectSocket       = Unsupported    // connectSocket: unsupported at pages/connectSocket.md:12:1
 	supportOnSocketClose       = SupportUnknown // onSocketClose: unknown at pages/onSocketClose.md:58:3

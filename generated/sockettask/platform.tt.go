@@ -15,12 +15,12 @@ const platformName = "抖音小程序"
 
 // The support matrix of this platform, one constant per API, from the pages.
 const (
-	supportSocketTaskSend      = Supported      // SocketTask.send: supported at pages/SocketTask.md:29:1
-	supportSocketTaskClose     = Supported      // SocketTask.close: supported at pages/SocketTask.md:45:1
-	supportSocketTaskOnOpen    = Supported      // SocketTask.onOpen: supported at pages/SocketTask.md:61:1
-	supportSocketTaskOnClose   = Supported      // SocketTask.onClose: supported at pages/SocketTask.md:77:1
-	supportSocketTaskOnError   = Supported      // SocketTask.onError: supported at pages/SocketTask.md:93:1
-	supportSocketTaskOnMessage = Supported      // SocketTask.onMessage: supported at pages/SocketTask.md:109:1
+	supportSocketTaskSend      = Supported      // SocketTask.send: supported at pages/SocketTask.md:220:3
+	supportSocketTaskClose     = Supported      // SocketTask.close: supported at pages/SocketTask.md:221:3
+	supportSocketTaskOnOpen    = Supported      // SocketTask.onOpen: supported at pages/SocketTask.md:222:3
+	supportSocketTaskOnClose   = Supported      // SocketTask.onClose: supported at pages/SocketTask.md:223:3
+	supportSocketTaskOnError   = Supported      // SocketTask.onError: supported at pages/SocketTask.md:224:3
+	supportSocketTaskOnMessage = Supported      // SocketTask.onMessage: supported at pages/SocketTask.md:225:3
 	supportCloseSocket         = SupportUnknown // closeSocket: unknown at pages/closeSocket.md:49:3
 	supportConnectSocket       = SupportUnknown // connectSocket: unknown at pages/connectSocket.md:12:1
 	supportOnSocketClose       = SupportUnknown // onSocketClose: unknown at pages/onSocketClose.md:58:3

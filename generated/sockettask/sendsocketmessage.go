@@ -47,7 +47,7 @@ func (o *SendSocketMessageOption) finish(api string, err error) error {
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html
 //
-// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay; not supported on h5, rn; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option: Option) => Promise<CallbackResult>
 func SendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
@@ -58,18 +58,5 @@ func SendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
 	if err := option.check(api); err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	s := tarort.Latest()
-	if s == nil {
-		return CallbackResult{}, option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "no WebSocket task: call connectSocket first"))
-	}
-	var err error
-	switch d := option.Data.(type) {
-	case Text:
-		err = s.Send(api, false, []byte(d))
-	case Binary:
-		err = s.Send(api, true, d)
-	default:
-		err = tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
-	}
-	return CallbackResult{ErrMsg: errMsg(api, err)}, option.finish(api, err)
+	return doSendSocketMessage(option)
 }

@@ -158,7 +158,7 @@ func (o *SendOption) finish(api string, err error) error {
 //
 // A SocketTask is safe for use by several goroutines.
 type SocketTask struct {
-	s *tarort.Socket
+	backendSocketTask
 }
 
 const (
@@ -184,37 +184,28 @@ const (
 //
 // TypeScript: number
 func (t *SocketTask) SocketTaskID() int64 {
-	if t == nil || t.s == nil {
-		return 0
-	}
-	return int64(t.s.ID())
+	return t.doSocketTaskID()
 }
 
 // ReadyState websocket 当前的连接状态。
 //
 // TypeScript: number
 func (t *SocketTask) ReadyState() ReadyState {
-	if t == nil || t.s == nil {
-		return 0
-	}
-	return ReadyState(t.s.ReadyState())
+	return t.doReadyState()
 }
 
 // ErrMsg websocket 接口调用结果。
 //
 // TypeScript: string
 func (t *SocketTask) ErrMsg() string {
-	if t == nil || t.s == nil {
-		return ""
-	}
-	return t.s.ErrMsg()
+	return t.doErrMsg()
 }
 
 // Send 通过 WebSocket 连接发送数据
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.send.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option: SendOption) => void
 func (t *SocketTask) Send(option SendOption) error {
@@ -225,27 +216,14 @@ func (t *SocketTask) Send(option SendOption) error {
 	if err := option.check(api); err != nil {
 		return option.finish(api, err)
 	}
-	if t == nil || t.s == nil {
-		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "task was not created by ConnectSocket"))
-	}
-	s := t.s
-	var err error
-	switch d := option.Data.(type) {
-	case Text:
-		err = s.Send(api, false, []byte(d))
-	case Binary:
-		err = s.Send(api, true, d)
-	default:
-		err = tarort.Fail(api, tarort.ErrInvalidOption, "parameter error: parameter.data must be text or binary")
-	}
-	return option.finish(api, err)
+	return t.doSend(option)
 }
 
 // Close 关闭 WebSocket 连接
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.close.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option: CloseOption) => void
 func (t *SocketTask) Close(option CloseOption) error {
@@ -256,24 +234,14 @@ func (t *SocketTask) Close(option CloseOption) error {
 	if err := option.check(api); err != nil {
 		return option.finish(api, err)
 	}
-	if t == nil || t.s == nil {
-		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "task was not created by ConnectSocket"))
-	}
-	s := t.s
-	code, hasCode := 0, false
-	if option.Code != 0 {
-		code, hasCode = int(option.Code), true
-	}
-	reason := option.Reason
-	err := s.Close(api, code, hasCode, reason)
-	return option.finish(api, err)
+	return t.doClose(option)
 }
 
 // OnOpen 监听 WebSocket 连接打开事件
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.onOpen.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: OnOpenCallback) => void
 func (t *SocketTask) OnOpen(callback OnOpenCallback) {
@@ -281,24 +249,14 @@ func (t *SocketTask) OnOpen(callback OnOpenCallback) {
 	if supportSocketTaskOnOpen == Unsupported {
 		return
 	}
-	if t == nil || t.s == nil {
-		return
-	}
-	s := t.s
-	if callback == nil {
-		s.OnOpen(nil)
-		return
-	}
-	s.OnOpen(func(ev tarort.OpenEvent) {
-		callback(OnOpenCallbackResult{Header: tarort.HeaderAny(ev.Header)})
-	})
+	t.doOnOpen(callback)
 }
 
 // OnClose 监听 WebSocket 连接关闭事件
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.onClose.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: OnCloseCallback) => void
 func (t *SocketTask) OnClose(callback OnCloseCallback) {
@@ -306,27 +264,14 @@ func (t *SocketTask) OnClose(callback OnCloseCallback) {
 	if supportSocketTaskOnClose == Unsupported {
 		return
 	}
-	if t == nil || t.s == nil {
-		return
-	}
-	s := t.s
-	if callback == nil {
-		s.OnClose(nil)
-		return
-	}
-	s.OnClose(func(ev tarort.CloseEvent) {
-		callback(OnCloseCallbackResult{
-			Code:   int(ev.Code),
-			Reason: ev.Reason,
-		})
-	})
+	t.doOnClose(callback)
 }
 
 // OnError 监听 WebSocket 错误事件
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.onError.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (callback: OnErrorCallback) => void
 func (t *SocketTask) OnError(callback OnErrorCallback) {
@@ -334,27 +279,14 @@ func (t *SocketTask) OnError(callback OnErrorCallback) {
 	if supportSocketTaskOnError == Unsupported {
 		return
 	}
-	if t == nil || t.s == nil {
-		return
-	}
-	s := t.s
-	if callback == nil {
-		s.OnError(nil)
-		return
-	}
-	s.OnError(func(ev tarort.ErrorEvent) {
-		callback(OnErrorCallbackResult{
-			Err:    ev.Err,
-			ErrMsg: ev.ErrMsg,
-		})
-	})
+	t.doOnError(callback)
 }
 
 // OnMessage 监听 WebSocket 接受到服务器的消息事件
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.onMessage.html
 //
-// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime.
+// Platforms: supported on weapp, swan, alipay, tt, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: <T = any>(callback: OnMessageCallback<T>) => void
 func (t *SocketTask) OnMessage(callback OnMessageCallback) {
@@ -362,21 +294,5 @@ func (t *SocketTask) OnMessage(callback OnMessageCallback) {
 	if supportSocketTaskOnMessage == Unsupported {
 		return
 	}
-	if t == nil || t.s == nil {
-		return
-	}
-	s := t.s
-	if callback == nil {
-		s.OnMessage(nil)
-		return
-	}
-	s.OnMessage(func(ev tarort.MessageEvent) {
-		var data Data
-		if ev.Binary {
-			data = Binary(ev.Data)
-		} else {
-			data = Text(ev.Text)
-		}
-		callback(OnMessageCallbackResult{Data: data})
-	})
+	t.doOnMessage(callback)
 }

@@ -190,15 +190,14 @@ type Data interface {
 	isData()
 }
 
-// Text is the string member of Data.
-type Text string
-
-func (Text) isData() {}
+func (Text) isData()   {}
+func (Binary) isData() {}
 
 // Binary is the ArrayBuffer member of Data.
 type Binary []byte
 
-func (Binary) isData() {}
+// Text is the string member of Data.
+type Text string
 
 // ReadyState is the state of a SocketTask: Connecting, Open, Closing, Closed (the WebSocket standard's 0-3).
 type ReadyState int

@@ -52,17 +52,21 @@ func BytesToJS(b []byte) js.Value {
 }
 
 // IsBytes reports whether v holds bytes BytesFromJS can copy: an
-// ArrayBuffer, a typed array or a DataView.
+// ArrayBuffer, a typed array, a DataView, or a Blob an Events has read.
 func IsBytes(v js.Value) bool {
 	if v.Type() != js.TypeObject {
 		return false
 	}
-	return v.InstanceOf(jsArrayBuf) || jsArrayBuf.Call("isView", v).Bool()
+	return v.InstanceOf(jsArrayBuf) || jsArrayBuf.Call("isView", v).Bool() || !blobBytes(v).IsUndefined()
 }
 
-// BytesFromJS copies the bytes of an ArrayBuffer, a typed array or a
-// DataView into a new slice the caller owns. Anything else is nil.
+// BytesFromJS copies the bytes of an ArrayBuffer, a typed array, a
+// DataView or a read Blob into a new slice the caller owns. Anything else
+// is nil.
 func BytesFromJS(v js.Value) []byte {
+	if ab := blobBytes(v); !ab.IsUndefined() {
+		v = ab
+	}
 	if !IsBytes(v) {
 		return nil
 	}

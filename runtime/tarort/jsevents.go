@@ -35,9 +35,9 @@ const MaxParkedEvents = 4096
 type Events struct {
 	mu       sync.Mutex
 	handlers map[string]func(any) // kind → handler; a nil entry discards
-	parked   map[string][]any
+	parked   map[string][]*item
 	nparked  int
-	ready    []delivery
+	ready    []*item
 	running  bool // a goroutine is draining ready
 	final    map[string]bool
 	ended    bool // a final event arrived
@@ -62,15 +62,18 @@ var guard = js.Global().Get("Function").New("fn", `
 	w.stop = () => { live = false; };
 	return w;`)
 
-type delivery struct {
-	kind string
-	v    any
+// item is one queued event. A pending item holds its place in the order
+// while its Blobs are read (see Listen); drain waits at it.
+type item struct {
+	kind    string
+	v       any
+	pending bool
 }
 
 // NewEvents returns an Events with no handlers. final names the kinds
 // after which nothing more is delivered (a SocketTask's "onClose").
 func NewEvents(final ...string) *Events {
-	e := &Events{handlers: map[string]func(any){}, parked: map[string][]any{}, final: map[string]bool{}, listened: map[string][]js.Value{}}
+	e := &Events{handlers: map[string]func(any){}, parked: map[string][]*item{}, final: map[string]bool{}, listened: map[string][]js.Value{}}
 	for _, k := range final {
 		e.final[k] = true
 	}
@@ -83,7 +86,13 @@ func NewEvents(final ...string) *Events {
 // without that method is skipped, so one wrapper serves hosts that
 // implement a subset. A kind is listened to once per object, so
 // HostEvents serves every host SetHost is given.
-func Listen[T any](e *Events, recv js.Value, kind string, conv func(js.Value) T) {
+//
+// blobFields names the argument's fields that carry bytes (a message's
+// "data"). A Blob there (Taro H5 delivers binary WebSocket messages as
+// Blobs unless the socket's binaryType is "arraybuffer") is read with
+// blob.arrayBuffer() before conv runs, so handlers get bytes; the event
+// keeps its place in the order meanwhile.
+func Listen[T any](e *Events, recv js.Value, kind string, conv func(js.Value) T, blobFields ...string) {
 	e.mu.Lock()
 	if e.ended || slices.ContainsFunc(e.listened[kind], recv.Equal) {
 		e.mu.Unlock()
@@ -99,7 +108,12 @@ func Listen[T any](e *Events, recv js.Value, kind string, conv func(js.Value) T)
 		if len(a) > 0 {
 			arg = a[0]
 		}
-		e.push(kind, conv(arg))
+		if blobs := blobsIn(arg, blobFields); len(blobs) > 0 {
+			it := e.push(kind, nil, true)
+			readBlobs(blobs, func() { e.resolve(it, conv(arg)) })
+			return nil
+		}
+		e.push(kind, conv(arg), false)
 		return nil
 	})
 	g := guarded{fn: fn, wrapper: guard.Invoke(fn)}
@@ -141,51 +155,63 @@ func (e *Events) set(kind string, h func(any)) {
 		delete(e.parked, kind)
 		e.nparked -= len(p)
 		if h != nil {
-			for _, v := range p {
-				e.ready = append(e.ready, delivery{kind, v})
-			}
+			e.ready = append(e.ready, p...)
 		}
 	}
 	e.startLocked()
 }
 
-// push queues one event; it runs inside a JavaScript callback, so it only
-// appends and, if no goroutine is draining, starts one.
-func (e *Events) push(kind string, v any) {
+// push queues one event and returns its item (nil when it is dropped);
+// it runs inside a JavaScript callback, so it only appends and, if no
+// goroutine is draining, starts one.
+func (e *Events) push(kind string, v any, pending bool) *item {
 	e.mu.Lock()
 	if e.ended {
 		e.mu.Unlock()
-		return
+		return nil
 	}
 	var stop []guarded
 	if e.final[kind] {
 		e.ended = true
 		stop, e.funcs = e.funcs, nil
 	}
-	e.queueLocked(kind, v)
+	it := e.queueLocked(&item{kind: kind, v: v, pending: pending})
 	e.mu.Unlock()
 	e.release(stop) // after the unlock: it calls into JavaScript
+	return it
 }
 
-func (e *Events) queueLocked(kind string, v any) {
-	h, set := e.handlers[kind]
+func (e *Events) queueLocked(it *item) *item {
+	h, set := e.handlers[it.kind]
 	switch {
 	case set && h == nil:
-		return // discarded by Off
+		return nil // discarded by Off
 	case !set && e.nparked >= MaxParkedEvents:
 		e.dropped++
-		return
+		return nil
 	case !set:
-		e.parked[kind] = append(e.parked[kind], v)
+		e.parked[it.kind] = append(e.parked[it.kind], it)
 		e.nparked++
+		return it
+	}
+	e.ready = append(e.ready, it)
+	e.startLocked()
+	return it
+}
+
+// resolve completes a pending item once its Blobs are read.
+func (e *Events) resolve(it *item, v any) {
+	if it == nil {
 		return
 	}
-	e.ready = append(e.ready, delivery{kind, v})
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	it.v, it.pending = v, false
 	e.startLocked()
 }
 
 func (e *Events) startLocked() {
-	if e.running || len(e.ready) == 0 {
+	if e.running || len(e.ready) == 0 || e.ready[0].pending {
 		return
 	}
 	e.running = true
@@ -197,19 +223,22 @@ func (e *Events) startLocked() {
 func (e *Events) drain() {
 	for {
 		e.mu.Lock()
-		if len(e.ready) == 0 {
+		if len(e.ready) == 0 || e.ready[0].pending {
+			// A pending head restarts draining when resolve completes it.
 			e.running = false
-			e.ready = nil
+			if len(e.ready) == 0 {
+				e.ready = nil
+			}
 			e.mu.Unlock()
 			return
 		}
-		d := e.ready[0]
-		e.ready[0] = delivery{}
+		it := e.ready[0]
+		e.ready[0] = nil
 		e.ready = e.ready[1:]
-		h := e.handlers[d.kind]
+		h := e.handlers[it.kind]
 		e.mu.Unlock()
 		if h != nil {
-			h(d.v)
+			h(it.v)
 		}
 	}
 }

@@ -257,3 +257,27 @@ func TestEventsBounded(t *testing.T) {
 		t.Errorf("parked events ran from %q to %q, want m0 to m4095", first, last)
 	}
 }
+
+// A Blob (Taro H5's binary message) is read before its event is handled,
+// and the events after it wait their turn.
+func TestEventsReadBlobsInOrder(t *testing.T) {
+	obj := emitter()
+	e := tarort.NewEvents()
+	conv := func(v js.Value) string {
+		if b := tarort.BytesFromJS(v.Get("data")); b != nil {
+			return "bytes:" + string(b)
+		}
+		return "text:" + v.Get("data").String()
+	}
+	tarort.Listen(e, obj, "onMessage", conv, "data")
+	got := make(chan string, 10)
+	tarort.Handle(e, "onMessage", func(s string) { got <- s })
+	obj.Call("fire", "onMessage", eval(`({data: new Blob([new Uint8Array([104, 105])])})`))
+	obj.Call("fire", "onMessage", eval(`({data: "after"})`))
+	if s := recv(t, got); s != "bytes:hi" {
+		t.Errorf("first = %q, want bytes:hi (the Blob, read)", s)
+	}
+	if s := recv(t, got); s != "text:after" {
+		t.Errorf("second = %q, want text:after", s)
+	}
+}
