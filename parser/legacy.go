@@ -196,7 +196,7 @@ func (lr *legacyReader) table(t *table) {
 		return
 	}
 	if lr.cur == nil {
-		lr.diags.Warnf(t.pos, "1.x table outside any method: ignored")
+		lr.dropTable(t, "1.x table outside any method")
 		return
 	}
 	word, kind := "OBJECT", "参数说明"

@@ -46,7 +46,9 @@ func (p *pageParser) propsSection(bs []blk) {
 		switch b.kind {
 		case bTable:
 			if b.tbl.isSupport() {
-				p.diags.Warnf(b.tbl.pos, "support table outside an API 支持度 section: ignored")
+				// Attached with the page's own rows, to the APIs
+				// they name.
+				p.lateSupport = append(p.lateSupport, p.supportRows(b.tbl)...)
 				continue
 			}
 			for _, f := range p.fields(b.tbl, p.columnsOf(b.tbl), false) {
@@ -190,7 +192,9 @@ func (p *pageParser) ownSupportRow(f *spec.Function, t *table, row *spec.Support
 	for _, s := range p.supportRows(t) {
 		switch {
 		case !matchesAPI(s.API, f):
-			p.diags.Warnf(s.Pos, "support row %q under %s names another API: ignored", s.API, f.QualifiedName())
+			// Attached with the page's rows to the API it names, or
+			// reported there as naming none.
+			p.lateSupport = append(p.lateSupport, s)
 		case row != nil:
 			p.diags.Warnf(s.Pos, "second support row for %s: ignored", f.QualifiedName())
 		default:

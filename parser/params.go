@@ -117,7 +117,7 @@ func (p *pageParser) decl(s section, scope string) *spec.Decl {
 				continue
 			}
 			if seenTable {
-				p.diags.Warnf(b.tbl.pos, "second table for type %s: ignored", d.Name)
+				p.dropTable(b.tbl, "second table for type "+d.Name)
 				continue
 			}
 			seenTable = true
