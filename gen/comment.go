@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
 )
 
 // Page and overlay text is data, never code. lineComments is the one way
@@ -49,6 +51,19 @@ func lineComments(text string) []string {
 		out = append(out, "// "+l)
 	}
 	return out
+}
+
+// commenter is a *jen.File or *jen.Group: each Comment call adds a line.
+type commenter interface {
+	Comment(string) *jen.Statement
+}
+
+// commentf is jennifer's Commentf through lineComments, for a comment whose
+// arguments hold page text (an API or field name as the page wrote it).
+func commentf(c commenter, format string, args ...any) {
+	for _, l := range lineComments(fmt.Sprintf(format, args...)) {
+		c.Comment(l)
+	}
 }
 
 // trailingComment is lineComments for a comment at the end of a line of

@@ -5,6 +5,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -120,5 +121,37 @@ func TestHazardMessage(t *testing.T) {
 		if got := hazardMessage(in); got != want {
 			t.Errorf("hazardMessage(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestOverlayTextWarned: overlay text with a CR and a bidi control is
+// warned about at the overlay entry, and reaches the output as plain //
+// lines: the CR breaks the line, the directive-shaped text after it is not
+// a directive, the override is visible.
+func TestOverlayTextWarned(t *testing.T) {
+	b, err := os.ReadFile("../testdata/pages/pipe/closeSocket.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, ds := generateText(string(b), "entries:\n  closeSocket.Option.reason:\n    doc: \"x\\r//go:generate y\\u202e z\"\n")
+	var warnings []string
+	for _, d := range ds {
+		if strings.Contains(d.Msg, "text has") {
+			warnings = append(warnings, d.String())
+		}
+	}
+	want := []string{
+		"fuzz.yaml:2:3: warning: text has U+000D CARRIAGE RETURN; the generated comment breaks the line there",
+		"fuzz.yaml:2:3: warning: text has U+202E RIGHT-TO-LEFT OVERRIDE; the generated comment shows it as <U+202E>",
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings = %q, want %q", warnings, want)
+	}
+	i := slices.IndexFunc(files, func(f File) bool { return f.Name == "closesocket.go" })
+	if i < 0 {
+		t.Fatalf("no closesocket.go; diagnostics:\n%v", ds)
+	}
+	if wantLines := "\t// x\n\t// //go:generate y<U+202E> z\n\tReason string"; !strings.Contains(string(files[i].Content), wantLines) {
+		t.Errorf("closesocket.go does not hold %q:\n%s", wantLines, files[i].Content)
 	}
 }
