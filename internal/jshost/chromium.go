@@ -32,7 +32,7 @@ type Options struct {
 	Args    []string          // the program's arguments, e.g. -test.v
 	Env     map[string]string // the program's environment
 	Scripts []string          // files loaded by the page, in order, after wasm_exec.js (Chromium only)
-	Timeout time.Duration // for the whole run; 0 means 2 minutes
+	Timeout time.Duration     // for the whole run; 0 means 2 minutes
 }
 
 // Result is what a program did in a host.
@@ -49,19 +49,39 @@ type Result struct {
 // exited or the timeout has passed. The browser is gone when it returns.
 func RunChromium(t testing.TB, wasm string, opts Options) Result {
 	t.Helper()
+	srv := httptest.NewServer(pageHandler(t, wasm, opts))
+	defer srv.Close()
+	return RunPage(t, srv.URL+"/", opts.Timeout)
+}
+
+// RunPage opens url in headless Chromium and waits for the page's
+// window.__tarogenResult, a Promise of {code, output[, error]} (page/run.js
+// defines it; so does examples/echo/web's page), or for the timeout (0 means
+// 2 minutes). The browser is gone when it returns.
+func RunPage(t testing.TB, url string, timeout time.Duration) Result {
+	t.Helper()
 	if !exists(ChromiumPath) {
 		missing(t, ChromiumPath+" is not installed",
 			"install it with `apt-get install -y --no-install-recommends chromium-headless-shell`")
 	}
-	srv := httptest.NewServer(pageHandler(t, wasm, opts))
-	defer srv.Close()
-
-	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = 2 * time.Minute
 	}
+	r, procs := browse(t, url, timeout)
+	if left := stillRunning(procs, 5*time.Second); len(left) > 0 {
+		t.Errorf("jshost: browser processes %v still run after the browser was closed", left)
+	}
+	return r
+}
+
+// browse runs the page in a browser of its own and returns the result and
+// the browser's processes (itself and its descendants, as they were at the
+// end of the run). When it returns, chromedp has killed the browser and
+// waited for it.
+func browse(t testing.TB, url string, timeout time.Duration) (Result, []int) {
+	t.Helper()
 	// The allocator's context bounds everything; cancelling it kills the
-	// browser and waits for it, so no run leaks one.
+	// browser and waits for it.
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+30*time.Second)
 	defer cancel()
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, browserFlags()...)
@@ -74,7 +94,12 @@ func RunChromium(t testing.TB, wasm string, opts Options) Result {
 	if err := chromedp.Run(tabCtx); err != nil {
 		t.Fatalf("jshost: starting %s: %v", ChromiumPath, err)
 	}
-	return awaitProgram(tabCtx, srv.URL, timeout, &host)
+	r := awaitProgram(tabCtx, url, timeout, &host)
+	var procs []int
+	if p := chromedp.FromContext(tabCtx).Browser.Process(); p != nil {
+		procs = append([]int{p.Pid}, descendants(p.Pid)...)
+	}
+	return r, procs
 }
 
 // browserFlags are chromedp's defaults plus what this closed machine needs:
@@ -98,7 +123,7 @@ func awaitProgram(tabCtx context.Context, url string, timeout time.Duration, hos
 		Error  string `json:"error"`
 	}
 	err := chromedp.Run(runCtx,
-		chromedp.Navigate(url+"/"),
+		chromedp.Navigate(url),
 		chromedp.Evaluate(`window.__tarogenResult`, &res, awaitPromise),
 	)
 	r := Result{ExitCode: -1, Output: res.Output}
