@@ -301,7 +301,18 @@ func (g *generator) eventValue(event string, t typ, h *jen.Group) jen.Code {
 		case "Message.data":
 			h.Var().Id("data").Add(f.typ.code())
 			bin, text := jen.Id("ev").Dot("Data"), jen.Id("ev").Dot("Text")
-			var setBin, setText jen.Code = jen.Id("data").Op("=").Add(bin), jen.Id("data").Op("=").Add(text)
+			// Each frame kind is converted to what the field can hold; a
+			// kind it cannot hold (a union with no text member) leaves the
+			// zero value rather than code that does not compile.
+			var setBin, setText jen.Code = jen.Null(), jen.Null()
+			switch f.typ.kind {
+			case kAny:
+				setBin, setText = jen.Id("data").Op("=").Add(bin), jen.Id("data").Op("=").Add(text)
+			case kBytes:
+				setBin, setText = jen.Id("data").Op("=").Add(f.typ.code()).Call(bin), jen.Id("data").Op("=").Add(f.typ.code()).Call(text)
+			case kString:
+				setBin, setText = jen.Id("data").Op("=").Add(f.typ.code()).Call(bin), jen.Id("data").Op("=").Add(f.typ.code()).Call(text)
+			}
 			if f.typ.kind == kUnion {
 				for _, m := range f.typ.union.members {
 					switch m.typ.kind {

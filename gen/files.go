@@ -47,7 +47,7 @@ func (g *generator) planFiles() {
 func (g *generator) planFile(byName map[string]*plannedFile, name, what string, pos spec.Pos, emit func() *jen.File) {
 	key := strings.ToLower(name)
 	if prev := byName[key]; prev != nil {
-		g.ds.Errorf(pos, "output file %s for %s is already the file of %s; rename one of them (overlay name) or generate them into separate packages", name, what, prev.what)
+		g.ds.Errorf(pos, "output file %s for %s is already the file of %s: generate them into separate packages", name, what, prev.what)
 		return
 	}
 	pf := &plannedFile{name: name, what: what, pos: pos, emit: emit}

@@ -126,6 +126,10 @@ type generator struct {
 	pkg *spec.Package
 	opt Options
 	ov  *overlay.Overlay
+	// links rewrites page text for doc comments (doclinks.go); purposes
+	// says what each declared type is for (typedoc.go). Both are planned.
+	links    docLinks
+	purposes map[*declInfo]string
 	ds  spec.Diagnostics
 
 	decls     []*declInfo // in page order
@@ -230,8 +234,12 @@ func docLines(parts ...string) []string {
 			l = strings.TrimRight(l, " \t")
 			// A Markdown list item becomes a Go doc list item, which must be
 			// indented (go/doc/comment), or go doc runs the items together.
-			if strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") {
-				l = "  - " + l[2:]
+			// Go doc lists do not nest, so an item at any depth is written
+			// at one level: indentation is never copied level after level,
+			// which made a deeply nested list's output grow with the
+			// square of its depth.
+			if t := strings.TrimLeft(l, " \t"); strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") {
+				l = "  - " + strings.TrimLeft(t[2:], " \t")
 			}
 			out = append(out, l)
 		}

@@ -44,7 +44,11 @@ func (g *generator) typeArg(p *spec.TypeParamType, paths ...string) spec.Type {
 	for _, path := range paths {
 		if e := g.entry(path); e != nil {
 			if src, ok := e.TypeArgs[p.Name]; ok {
-				return g.parseOverlayType(src, e.Pos, nil, nil)
+				at, ok := e.TypeArgPos[p.Name]
+				if !ok {
+					at = e.Pos // an entry built in Go, not read from a file
+				}
+				return g.parseOverlayType(src, at, nil, nil)
 			}
 		}
 	}

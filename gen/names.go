@@ -15,6 +15,9 @@ var initialisms = map[string]bool{
 	"RAM": true, "RPC": true, "SQL": true, "SSH": true, "TCP": true, "TLS": true, "TTL": true,
 	"UDP": true, "UI": true, "UID": true, "URI": true, "URL": true, "UTF8": true, "UUID": true,
 	"VM": true, "XML": true, "WS": true, "WSS": true,
+	// Taro's platform ids that are initialisms: PlatformTT, PlatformQQ,
+	// PlatformJD, PlatformRN, PlatformASCF.
+	"TT": true, "QQ": true, "JD": true, "RN": true, "ASCF": true,
 }
 
 // splitWords splits a TypeScript identifier into words at case changes,
@@ -55,7 +58,8 @@ func splitWords(s string) []string {
 
 // exportedName turns a TypeScript name into an exported Go name:
 // socketTaskId → SocketTaskID, tcpNoDelay → TCPNoDelay, CONNECTING →
-// Connecting. A name with no letters becomes "X" + digits.
+// Connecting. A name that would not start with an upper-case letter
+// (digits, CJK) gets an X in front: 中文 → X中文, 2d → X2d.
 func exportedName(s string) string {
 	var b strings.Builder
 	for _, w := range splitWords(s) {
@@ -69,7 +73,9 @@ func exportedName(s string) string {
 		b.WriteString(string(rs))
 	}
 	out := b.String()
-	if out == "" || !unicode.IsLetter([]rune(out)[0]) {
+	// A Go name is exported only when it starts with an upper-case letter;
+	// a CJK or digit start gets an X, so no page makes an unexported API.
+	if out == "" || !unicode.IsUpper([]rune(out)[0]) {
 		out = "X" + out
 	}
 	return out
@@ -103,7 +109,6 @@ var predeclared = map[string]bool{
 	"api": true, "err": true, "string": true, "int": true, "bool": true, "any": true, "error": true,
 	"len": true, "nil": true, "true": true, "false": true, "tarort": true, "s": true, "t": true,
 }
-
 
 // joinNames prefixes name with prefix, once: where prefix ends with the
 // words name starts with, they are written once, so a page onSocketOpen's

@@ -67,6 +67,7 @@ func (a *apiInfo) pos() spec.Pos { return a.fn.Pos }
 // functions (the API a page is about), then declared types, which get a
 // prefix when their plain name is taken.
 func (g *generator) plan() {
+	g.checkText() // comment_check.go: warn where page or overlay text needs rewriting
 	// A page's own entry (typeArgs for its generic types, a class's Go
 	// name) names something that exists, whether or not it is read.
 	for _, pg := range g.pkg.Pages {
@@ -100,6 +101,8 @@ func (g *generator) plan() {
 			g.ds.Warnf(pg.Value.Pos, "value %s: a global value has no native Go form; its types are generated, the value is left out", pg.Value.Name)
 		}
 	}
+	// Every API is named: page text that names one can link to it.
+	g.links = g.docLinker()
 	for _, pg := range g.pkg.Pages {
 		for _, d := range pg.Decls {
 			g.planDeclName(pg, d)
@@ -112,6 +115,7 @@ func (g *generator) plan() {
 		a.bind = g.bindingFor(a)
 	}
 	g.planTypes()
+	g.purposes = g.declPurposes()
 	for _, ci := range g.classes {
 		g.planMembers(ci)
 	}
@@ -337,22 +341,14 @@ func (g *generator) planFields(di *declInfo) {
 		return
 	}
 	sc := g.declScope(di)
-	used := map[string]bool{}
+	names := g.fieldNames(di)
 	for _, f := range di.d.Fields {
 		path := di.path + "." + f.Name
 		e := g.entry(path)
 		if e != nil && e.Skip {
 			continue
 		}
-		fi := &fieldInfo{f: f, tsName: f.Name, goName: exportedName(f.Name), required: f.Required, pos: f.Pos}
-		if e != nil && e.Name != "" {
-			fi.goName = e.Name
-			if used[fi.goName] {
-				g.ds.Errorf(e.Pos, "overlay name %q for %s is already used by another field of %s", e.Name, path, di.path)
-			}
-		}
-		fi.goName = unusedName(fi.goName, used)
-		used[fi.goName] = true
+		fi := &fieldInfo{f: f, tsName: f.Name, goName: names[f], required: f.Required, pos: f.Pos}
 		t := f.Type
 		if e != nil && e.Type != "" {
 			t = g.overlayType(e, di.page, declParams(di.d))
@@ -378,12 +374,46 @@ func (g *generator) planFields(di *declInfo) {
 		if strings.HasPrefix(fi.typ.goSrc, "*") {
 			fi.ptr = true
 		}
-		fi.doc = docLines(f.Doc, tsNote(f.Type), defaultNote(f.Default), requiredNote(fi, f), entryDoc(e))
+		fi.doc = docLines(g.links.rewrite(f.Doc), tsNote(f.Type), defaultNote(f.Default), requiredNote(fi, f), entryDoc(e))
 		di.fields = append(di.fields, fi)
 		if (f.Name == "success" || f.Name == "fail" || f.Name == "complete") && fi.typ.kind == kFunc {
 			di.callbacks = true
 		}
 	}
+}
+
+// fieldNames names a struct's fields: the overlay's names first, then
+// each other field's own name, numbered where two normalise alike (a-b and
+// aB are AB and AB2). An overlay name that another field already has is an
+// error: renaming the page's field in silence would break its users.
+func (g *generator) fieldNames(di *declInfo) map[*spec.Field]string {
+	names := map[*spec.Field]string{}
+	used := map[string]bool{}
+	named := map[string]*overlay.Entry{}
+	for _, f := range di.d.Fields {
+		if e := g.ov.Entries[di.path+"."+f.Name]; e != nil && e.Name != "" && !e.Skip {
+			if prev := named[e.Name]; prev != nil {
+				g.ds.Errorf(e.Pos, "overlay name %q for %s is already used by %s", e.Name, e.Path, prev.Path)
+			}
+			named[e.Name] = e
+			names[f], used[e.Name] = e.Name, true
+		}
+	}
+	for _, f := range di.d.Fields {
+		if _, ok := names[f]; ok {
+			continue
+		}
+		if e := g.ov.Entries[di.path+"."+f.Name]; e != nil && e.Skip {
+			continue
+		}
+		name := exportedName(f.Name)
+		if e := named[name]; e != nil {
+			g.ds.Errorf(e.Pos, "overlay name %q for %s is already the Go name of %s.%s", e.Name, e.Path, di.path, f.Name)
+		}
+		name = unusedName(name, used)
+		names[f], used[name] = name, true
+	}
+	return names
 }
 
 // unusedName is name, or name with the first number from 2 that is not

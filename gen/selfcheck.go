@@ -60,9 +60,10 @@ func (g *generator) selfCheck(files []File) {
 				errs = append(errs, te)
 			}
 		}}
-		conf.Check(g.opt.Package, fset, buildFiles(parsed, set), nil)
+		info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+		conf.Check(g.opt.Package, fset, buildFiles(parsed, set), info)
 		for _, te := range errs {
-			g.reportTypeError(fset, parsed, te, set)
+			g.reportTypeError(fset, parsed, info, te, set)
 		}
 		if len(errs) > 0 {
 			return // the same error again under the next tag says nothing new
@@ -106,23 +107,29 @@ func included(f *ast.File, tags []string) bool {
 }
 
 // reportTypeError maps one type error to its origin.
-func (g *generator) reportTypeError(fset *token.FileSet, files []*ast.File, te types.Error, tags []string) {
+func (g *generator) reportTypeError(fset *token.FileSet, files []*ast.File, info *types.Info, te types.Error, tags []string) {
 	p := fset.Position(te.Pos)
 	build := "with no build tag"
 	if len(tags) > 0 {
 		build = "with tag " + strings.Join(tags, ",")
 	}
-	at, what := g.originAt(files, te.Pos)
+	at, what := g.originAt(files, info, te.Pos)
 	g.ds.Errorf(at, "generated Go does not compile %s: %s:%d:%d: %s (in %s)", build, p.Filename, p.Line, p.Column, te.Msg, what)
 }
 
-// originAt finds the top-level declaration holding pos, and the plan
-// node that declared it: a struct field first, then the type, function,
-// method or constant.
-func (g *generator) originAt(files []*ast.File, pos token.Pos) (spec.Pos, string) {
+// originAt finds the plan node behind pos: a field the erroneous
+// expression selects (option.URL, whose type an overlay goType chose),
+// else the struct field, type, function, method or constant whose
+// declaration holds pos.
+func (g *generator) originAt(files []*ast.File, info *types.Info, pos token.Pos) (spec.Pos, string) {
 	for _, f := range files {
 		if pos < f.Pos() || pos > f.End() {
 			continue
+		}
+		for _, key := range selectedFields(f, info, pos) {
+			if o, ok := g.origin(key); ok {
+				return o.pos, o.what
+			}
 		}
 		for _, d := range f.Decls {
 			if pos < d.Pos() || pos > d.End() {
@@ -138,6 +145,30 @@ func (g *generator) originAt(files []*ast.File, pos token.Pos) (spec.Pos, string
 	return spec.Pos{}, "a declaration tarogen made on its own"
 }
 
+// selectedFields are "Type.Field" for every selector expression around
+// pos, innermost first.
+func selectedFields(f *ast.File, info *types.Info, pos token.Pos) []string {
+	var keys []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos > n.End() {
+			return false
+		}
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if tv, ok := info.Types[sel.X]; ok && tv.Type != nil {
+				t := tv.Type
+				if p, ok := t.(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				if named, ok := t.(*types.Named); ok {
+					keys = append([]string{named.Obj().Name() + "." + sel.Sel.Name}, keys...)
+				}
+			}
+		}
+		return true
+	})
+	return keys
+}
+
 // declKeys are the names a declaration is known by in the plan, most
 // specific first: "Type.Field", "Type", "Recv.Method", "Func".
 func declKeys(d ast.Decl, pos token.Pos) []string {
@@ -149,6 +180,14 @@ func declKeys(d ast.Decl, pos token.Pos) []string {
 			keys = append(keys, recv+"."+d.Name.Name, recv)
 		}
 		keys = append(keys, d.Name.Name)
+		// A backend's doX implements the exported X (jsfiles.go).
+		if rest, ok := strings.CutPrefix(d.Name.Name, "do"); ok && len(keys) > 0 {
+			for _, k := range slices.Clone(keys) {
+				if strings.HasSuffix(k, d.Name.Name) {
+					keys = append(keys, strings.TrimSuffix(k, d.Name.Name)+rest)
+				}
+			}
+		}
 	case *ast.GenDecl:
 		for _, s := range d.Specs {
 			if pos < s.Pos() || pos > s.End() {

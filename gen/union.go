@@ -362,7 +362,6 @@ func (g *generator) emitEnum(f *jen.File, e *enumInfo) {
 	})
 }
 
-
 // spelledName is an exported name that keeps a value's punctuation as
 // underscores: "ucs-2" → Ucs_2, "utf-16le" → Utf_16le.
 func spelledName(value string) string {

@@ -89,6 +89,8 @@ type Entry struct {
 	Doc      string            // appended to the description
 	Skip     bool              // leave the member out
 	TypeArgs map[string]string // type parameter name → TypeScript type
+	// TypeArgPos is where each type argument is written.
+	TypeArgPos map[string]spec.Pos
 	// Used is kept for package merge.go; the generator no longer sets it
 	// (it records the entries it matched itself, and never changes its
 	// inputs).
@@ -173,7 +175,9 @@ type reader struct {
 	o    *Overlay
 }
 
-func (r *reader) pos(n *yaml.Node) spec.Pos { return spec.Pos{File: r.file, Line: n.Line, Col: n.Column} }
+func (r *reader) pos(n *yaml.Node) spec.Pos {
+	return spec.Pos{File: r.file, Line: n.Line, Col: n.Column}
+}
 
 // valuePos is where a scalar's text starts: past its opening quote.
 func (r *reader) valuePos(n *yaml.Node) spec.Pos {
@@ -210,8 +214,10 @@ func (r *reader) entry(k, v *yaml.Node) {
 		case "skip":
 			e.Skip = r.boolean(v)
 		case "typeArgs":
-			e.TypeArgs = map[string]string{}
-			r.mapping(v, "typeArgs", func(k, v *yaml.Node) { e.TypeArgs[k.Value] = r.scalar(v) })
+			e.TypeArgs, e.TypeArgPos = map[string]string{}, map[string]spec.Pos{}
+			r.mapping(v, "typeArgs", func(k, v *yaml.Node) {
+				e.TypeArgs[k.Value], e.TypeArgPos[k.Value] = r.scalar(v), r.valuePos(v)
+			})
 		default:
 			r.ds.Errorf(r.pos(k), "unknown key %q in entry %q (want name, goType, type, value, required, doc, skip, typeArgs)", k.Value, e.Path)
 		}
@@ -258,7 +264,7 @@ func (r *reader) union(k, v *yaml.Node) {
 			r.ds.Errorf(r.pos(k), "unknown key %q in union (want name, doc, members)", k.Value)
 		}
 	})
-	if u.Name == "" {
+	if u.Name == "" && !r.ds.HasErrors() {
 		r.ds.Errorf(u.Pos, "union %q needs a name that is an exported Go identifier", key)
 	}
 }
