@@ -408,7 +408,7 @@ func testSendDuringClose(t *testing.T, get getPeer) {
 }
 
 // testHandlersCallTheirTask: handlers may call Send and Close on their own
-// task (runtime/doc.go); a reply sent from onOpen comes back, and Close from
+// task (runtime/tarort/doc.go); a reply sent from onOpen comes back, and Close from
 // onMessage completes the handshake.
 func testHandlersCallTheirTask(t *testing.T, get getPeer) {
 	url, _ := get(t)

@@ -5,7 +5,7 @@
 // length fields, invalid UTF-8, half frames. It reads back what the client
 // sends, so a test can pin the close code the client put on the wire.
 //
-// The runtime's conformance tests (runtime/hostile_test.go), its fuzz target
+// The runtime's conformance tests (runtime/tarort/hostile_test.go), its fuzz target
 // (FuzzPeerStream) and this package's own tests of the generated package
 // use it. wspeer is the well-behaved peer; this one is not.
 package hostile

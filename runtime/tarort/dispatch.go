@@ -20,6 +20,15 @@ import "slices"
 // runs them (the reader waits in emit; a registration leaves its parked
 // events to the dispatcher, through redrain), so handlers never run
 // concurrently and each subscriber sees its events in arrival order.
+//
+// Why not one event channel per task, drained by a dispatcher goroutine of
+// its own: that is a second goroutine per idle task (the budget is one,
+// TestGoroutinesPerIdleTask) and a goroutine handoff per message, which
+// the serial echo benchmark prices at up to 1.7× at 16 bytes
+// (bench/README.md). The reader runs the handlers instead, and the
+// condition variable is only for the two moments it must not: while a
+// registering goroutine runs parked events, and while parked messages are
+// at MaxPendingMessages with nobody to take them.
 
 type eventKind uint8
 
@@ -44,8 +53,10 @@ type event struct {
 }
 
 // handler is a subscriber's handler of one kind, wrapped at registration to
-// take an *event (handlers.go), so that delivery needs no switch on kinds.
-type handler func(*event)
+// take an event (handlers.go), so that delivery needs no switch on kinds. It
+// takes the event by value: a pointer passed to a function value escapes,
+// which would cost the reader an allocation per message.
+type handler func(event)
 
 // listeners is one subscriber's handlers, by kind; nil means none.
 type listeners [numKinds]handler
@@ -276,14 +287,14 @@ func (s *Socket) deliver(ev *event, g, own handler) {
 	if g != nil && own != nil && ev.msg.Binary {
 		ownEv := *ev
 		ownEv.msg.Data = slices.Clone(ev.msg.Data) // each subscriber owns its Data
-		g(ev)
-		own(&ownEv)
+		g(*ev)
+		own(ownEv)
 	} else {
 		if g != nil {
-			g(ev)
+			g(*ev)
 		}
 		if own != nil {
-			own(ev)
+			own(*ev)
 		}
 	}
 	ok = true

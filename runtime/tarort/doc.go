@@ -138,9 +138,9 @@
 // So an event that a subscriber has no handler for yet is parked for it,
 // never dropped, and delivered in order as soon as the subscriber
 // registers a handler of its kind: by the registering call before it
-// returns, or, when it is registered from inside a handler, right after
-// that handler returns; never concurrently with another handler of the
-// task. Events of kinds that have handlers keep flowing meanwhile. Open,
+// returns, or, when a handler of the task is running (the registration may
+// come from inside it), right after that handler returns; never
+// concurrently with another handler of the task. Events of kinds that have handlers keep flowing meanwhile. Open,
 // error and close are sticky: a late onClose still gets the close, once.
 //
 // For the task's own handlers every event is parked. For the global

@@ -4,7 +4,7 @@ package tarort
 
 // The registration of handlers: the task's own (SocketTask.onOpen…) and the
 // global listeners (onSocketOpen…). Each typed handler is wrapped once, at
-// registration, into a handler of *event, so that delivery (dispatch.go)
+// registration, into a handler of event, so that delivery (dispatch.go)
 // treats every kind alike.
 
 // OnOpen sets the open handler, replacing any earlier one (Taro H5 assigns
@@ -27,26 +27,26 @@ func openHandler(h func(OpenEvent)) handler {
 	if h == nil {
 		return nil
 	}
-	return func(ev *event) { h(ev.open) }
+	return func(ev event) { h(ev.open) }
 }
 
 func messageHandler(h func(MessageEvent)) handler {
 	if h == nil {
 		return nil
 	}
-	return func(ev *event) { h(ev.msg) }
+	return func(ev event) { h(ev.msg) }
 }
 
 func errorHandler(h func(ErrorEvent)) handler {
 	if h == nil {
 		return nil
 	}
-	return func(ev *event) { h(ev.err) }
+	return func(ev event) { h(ev.err) }
 }
 
 func closeHandler(h func(CloseEvent)) handler {
 	if h == nil {
 		return nil
 	}
-	return func(ev *event) { h(ev.close) }
+	return func(ev event) { h(ev.close) }
 }
