@@ -100,8 +100,13 @@ func (s *Socket) emit(ev *event) (waited bool) {
 		s.cond.Wait()
 		s.waiting--
 	}
-	if s.redrain {
-		s.drainLocked() // left by a handler that panicked: parked events go first
+	g := s.globalFor(ev.kind)
+	for s.redrain || (g != nil && hasKind(s.globQueue, ev.kind)) {
+		// Parked events go first: left by a handler that panicked, or
+		// parked for a global listener that was set an instant ago (it
+		// lives outside mu, so emit may see it before its setter drains).
+		s.drainLocked()
+		g = s.globalFor(ev.kind)
 	}
 	// The browser drops messages that arrive once close() was called
 	// (WHATWG WebSockets, "a WebSocket message has been received": "If
@@ -110,7 +115,6 @@ func (s *Socket) emit(ev *event) (waited bool) {
 		s.mu.Unlock()
 		return waited
 	}
-	g := s.globalFor(ev.kind)
 	if g == nil && len(s.globQueue) > 0 && latest.Load() != s {
 		s.globQueue = nil // a newer task has the global listeners now
 	}
@@ -140,6 +144,10 @@ func (s *Socket) emit(ev *event) (waited bool) {
 	}
 	s.mu.Unlock()
 	return waited
+}
+
+func hasKind(q []event, kind eventKind) bool {
+	return slices.ContainsFunc(q, func(ev event) bool { return ev.kind == kind })
 }
 
 // mustWaitLocked reports whether the reader must wait before emitting an
