@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"go/token"
 	"strconv"
 
 	"github.com/tarogen/tarogen/spec"
@@ -81,7 +82,7 @@ func (g *generator) planMembers(ci *classInfo) {
 		if e != nil && e.GoType != "" {
 			pi.typ, pi.pos = g.overlayGoType(e, pi.typ), e.Pos
 		}
-		pi.doc = docLines(p.Doc, tsNote(p.Type), entryDoc(e))
+		pi.doc = docLines(g.links.rewrite(p.Doc), tsNote(p.Type), entryDoc(e))
 		ci.props = append(ci.props, pi)
 	}
 	for _, k := range ci.c.Constants {
@@ -127,13 +128,19 @@ func (g *generator) planConstant(ci *classInfo, k *spec.Constant) {
 		return
 	}
 	kc.value = v
-	kc.doc = docLines(k.Doc, "TypeScript: "+path+" = "+value)
+	kc.doc = docLines(g.links.rewrite(k.Doc), "TypeScript: "+path+" = "+value)
 	ci.consts = append(ci.consts, kc)
 }
 
 // numbered is base, or base with the first number from 2 that claim
 // accepts.
 func (g *generator) numbered(base, what string, pos spec.Pos) string {
+	if !token.IsIdentifier(base) {
+		// The naming rules only make identifiers; a base that is not one
+		// would never be claimed, and the loop below would not end.
+		g.ds.Errorf(pos, "internal error: %s: %q is not a Go identifier", what, base)
+		return "X"
+	}
 	if g.claim(base, what, pos) {
 		return base
 	}

@@ -24,9 +24,10 @@ import (
 // tagged build stands for all (golden/ vets every tag).
 //
 // The imports (the runtime, the standard library) are loaded once per
-// process with go/packages from the build cache's export data, which takes
-// a go list run (about 0.3 s warm); the package itself is checked from the
-// rendered source in milliseconds.
+// process with go/packages from the build cache's export data: one go list
+// run, about 0.6 s of CPU warm (2.5 s wall on the shared 2-core machine).
+// Checking the package itself is fast: 0.47 s for both builds of all 35
+// current/ and en/ pages together (930 KB of Go).
 //
 // A type error is reported at the page or overlay position of the plan
 // node that produced the declaration it is in (origins), so a user sees

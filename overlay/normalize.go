@@ -1,14 +1,20 @@
 package overlay
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // zeroWidth are the invisible characters real Taro pages carry inside
-// names (U+200B…U+200D, U+2060 word joiner, U+FEFF, U+00AD soft hyphen).
+// names; the same set the parser strips from page names.
 var zeroWidth = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
 
-// Normalize is how a path, key or name is compared and used: zero-width
-// characters stripped and surrounding space trimmed, as the parser does
-// for page names, so an overlay path matches the page it was copied from.
+// Normalize is how a path, key or name is compared and used, the way the
+// parser normalises page names: zero-width characters stripped, then
+// Unicode NFC (a decomposed "é" equals the precomposed one), then
+// surrounding space trimmed. So an overlay path matches the page it was
+// copied from, invisible characters and all.
 func Normalize(s string) string {
-	return strings.TrimSpace(zeroWidth.Replace(s))
+	return strings.TrimSpace(norm.NFC.String(zeroWidth.Replace(s)))
 }

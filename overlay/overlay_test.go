@@ -62,4 +62,12 @@ func TestNormalizedPaths(t *testing.T) {
 	if e == nil || e.Name != "CloseOption" {
 		t.Errorf("Entries = %v, want closeSocket.Option named CloseOption", o.Entries)
 	}
+	// NFC: a decomposed é (e + U+0301) is the precomposed one.
+	o, ds = Parse("o.yaml", []byte("entries:\n  \"caf\u0065\u0301.x\": {}\n"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if o.Entries["caf\u00e9.x"] == nil {
+		t.Errorf("Entries = %v, want the NFC path café.x", o.Entries)
+	}
 }
