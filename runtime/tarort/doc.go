@@ -235,8 +235,9 @@
 //
 // Blocking. Handlers run without any lock held. A slow handler delays the
 // task's other events and, through the reader, the reading of its
-// connection (TCP backpressure), never other tasks. Send blocks at most
-// WriteTimeout; Close, the On* registrations and the global setters never
+// connection (TCP backpressure), never other tasks. Send, and Close (which
+// writes the close frame), block at most WriteTimeout; neither waits for
+// the peer's answer. The On* registrations and the global setters never
 // wait for the network (a registration that runs parked events waits for
 // those handlers).
 //
