@@ -36,6 +36,13 @@ var cases = []struct {
 	{"websocket-english", "sockettask", []string{"english/SocketTask.md"}, "socket.yaml"},
 	{"downloadfile-html-jsx", "download", []string{"html-jsx/downloadFile.md"}, ""},
 	{"udpsocket-pipe", "udp", []string{"pipe/UDPSocket.md"}, ""},
+	// Structurally new pages (issue 9): a namespace, a large class whose
+	// listener takes a union of result types, a function beside a type of
+	// its own name, a union with an any member.
+	{"router-mdx", "router", []string{"current/route/router.md"}, ""},
+	{"mapcontext-mdx", "mapcontext", []string{"current/media/map/MapContext.md"}, ""},
+	{"choosemedia-mdx", "choosemedia", []string{"current/media/video/chooseMedia.md"}, ""},
+	{"interstitialad-mdx", "interstitialad", []string{"current/ad/InterstitialAd.md"}, ""},
 }
 
 // result is what one case produces.
