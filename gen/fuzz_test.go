@@ -11,9 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tarogen/tarogen/overlay"
 	tparser "github.com/tarogen/tarogen/parser"
@@ -86,6 +88,14 @@ func generateText(page, ovText string) (files []File, planned map[string]bool, d
 // its type. Their messages are pinned by the parser's and gen's own tests.
 var refusedSeeds = map[string]bool{"invalid-utf8": true, "overlay-value-code": true}
 
+// seedWants are what some attacks must still generate: the page read
+// whole despite a BOM, names matched despite zero-width characters.
+var seedWants = map[string]struct{ file, text string }{
+	"bom":                   {"closesocket.go", "func CloseSocket("},
+	"zero-width-api-name":   {"closesocket.go", `const api = "closeSocket"`},
+	"zero-width-field-name": {"closesocket.go", "\tReason string `json:\"reason,omitempty\"`"},
+}
+
 // TestAttackSeeds makes sure every attack in the seed corpus reaches the
 // output (so FuzzGenerate's invariant is really checked on it) or is
 // refused with an error, as listed in refusedSeeds.
@@ -99,17 +109,25 @@ func TestAttackSeeds(t *testing.T) {
 		t.Fatalf("%d seeds in %s; the attacks of issue 12 are missing", len(entries), dir)
 	}
 	for _, e := range entries {
-		page, ovText := readSeed(t, filepath.Join(dir, e.Name()))
-		files, planned, ds := generateText(page, ovText)
-		switch {
-		case refusedSeeds[e.Name()] && files != nil:
-			t.Errorf("%s: generated, want refused", e.Name())
-		case !refusedSeeds[e.Name()] && files == nil:
-			t.Errorf("%s: refused, want generated:\n%v", e.Name(), ds)
-		}
-		for _, file := range files {
-			checkOutput(t, file, planned)
-		}
+		t.Run(e.Name(), func(t *testing.T) {
+			page, ovText := readSeed(t, filepath.Join(dir, e.Name()))
+			files, planned, ds := generateText(page, ovText)
+			switch {
+			case refusedSeeds[e.Name()] && files != nil:
+				t.Errorf("generated, want refused")
+			case !refusedSeeds[e.Name()] && files == nil:
+				t.Errorf("refused, want generated:\n%v", ds)
+			}
+			for _, file := range files {
+				checkOutput(t, file, planned)
+			}
+			if w, ok := seedWants[e.Name()]; ok {
+				i := slices.IndexFunc(files, func(f File) bool { return f.Name == w.file })
+				if i < 0 || !strings.Contains(string(files[i].Content), w.text) {
+					t.Errorf("no %s holding %q", w.file, w.text)
+				}
+			}
+		})
 	}
 }
 
@@ -210,6 +228,26 @@ func allowedBuild(line string) bool {
 	return ok
 }
 
+// hiddenRune reports a character no generated file may hold raw: it makes
+// an editor show something other than what the compiler reads (Trojan
+// Source), or breaks a line only for some readers.
+func hiddenRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0, r == 0x2028 || r == 0x2029, r == 0xfeff:
+		return true
+	}
+	_, bidi := bidiNames[r]
+	return bidi
+}
+
+// zeroWidth reports a character that makes two names look the same: the
+// runtime binding of "close\u200bSocket" is not closeSocket's.
+func zeroWidth(r rune) bool {
+	return r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff || r == 0xad
+}
+
 func checkOutput(t *testing.T, file File, planned map[string]bool) {
 	t.Helper()
 	src := file.Content
@@ -238,6 +276,25 @@ func checkOutput(t *testing.T, file File, planned map[string]bool) {
 			}
 		}
 	}
+	if i := strings.IndexFunc(string(src), hiddenRune); i >= 0 {
+		r, _ := utf8.DecodeRune(src[i:])
+		t.Errorf("%s:%d: %U in the output (a control, bidi or line-separator character hides what the code says)", file.Name, bytes.Count(src[:i], []byte("\n"))+1, r)
+	}
+	ast.Inspect(af, func(n ast.Node) bool {
+		var s string
+		switch n := n.(type) {
+		case *ast.Ident:
+			s = n.Name
+		case *ast.BasicLit:
+			s, _ = strconv.Unquote(n.Value)
+		default:
+			return true
+		}
+		if strings.ContainsFunc(s, zeroWidth) {
+			t.Errorf("%s:%d: zero-width character in %q", file.Name, fset.Position(n.Pos()).Line, s)
+		}
+		return true
+	})
 	for _, imp := range af.Imports {
 		if p, _ := strconv.Unquote(imp.Path.Value); p == "C" || p == "unsafe" {
 			t.Errorf("%s imports %q", file.Name, p)

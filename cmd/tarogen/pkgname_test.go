@@ -25,7 +25,7 @@ func TestPkgNameRefused(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "out")
 		code, _, stderr := runCLI(append([]string{"gen", "-o", dir, "-pkg", tt.pkg}, pageArgs()...)...)
 		want := "tarogen: gen: -pkg " + quote(tt.pkg) + ": " + tt.why + "\n"
-		if code != 2 || !strings.HasPrefix(stderr, want) {
+		if code != 2 || own(stderr) != want {
 			t.Errorf("gen -pkg %q = exit %d, stderr %q; want exit 2 and %q", tt.pkg, code, stderr, want)
 		}
 		if strings.Contains(stderr, "internal error") {
@@ -43,7 +43,7 @@ func TestDefaultPkgNameRefused(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "type")
 	code, _, stderr := runCLI(append([]string{"gen", "-o", dir}, pageArgs()...)...)
 	want := `tarogen: gen: the base name of -o ` + dir + ` gives package name "type": a Go keyword cannot name a package; give one with -pkg` + "\n"
-	if code != 2 || !strings.HasPrefix(stderr, want) {
+	if code != 2 || own(stderr) != want {
 		t.Errorf("gen -o .../type = exit %d, stderr %q; want exit 2 and %q", code, stderr, want)
 	}
 }
