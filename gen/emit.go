@@ -16,6 +16,15 @@ import (
 // CanIUse lookup.
 func (g *generator) emitCommon() *jen.File {
 	f := newFile(g.opt.Package)
+	g.emitPackageDoc(f)
+	g.emitHelpers(f)
+	g.emitSupportTypes(f)
+	g.emitSharedTypes(f)
+	return f
+}
+
+// emitPackageDoc writes the package comment.
+func (g *generator) emitPackageDoc(f *jen.File) {
 	var names []string
 	for _, pg := range g.pkg.Pages {
 		names = append(names, pg.Name)
@@ -29,7 +38,16 @@ func (g *generator) emitCommon() *jen.File {
 	f.PackageComment("errMsg \"<api>:fail not supported on <platform>\" (fail and complete callbacks, and the returned")
 	f.PackageComment("error); an API whose support the page leaves unknown calls through. CanIUse answers from the")
 	f.PackageComment("matrix of the current build. Setting two platform tags at once does not compile.")
+	for _, l := range g.packageDocSections() {
+		for _, c := range lineComments(l) {
+			f.PackageComment(c)
+		}
+	}
+}
 
+// emitHelpers writes the runtime version check and the small helpers the
+// bodies share: CallbackResult, Ptr, errMsg, report.
+func (g *generator) emitHelpers(f *jen.File) {
 	f.Comment("This check fails to compile when the runtime is not the version this code was generated for;")
 	f.Comment("regenerate with the tarogen that matches your runtime.")
 	f.Const().Id("_").Op("=").Qual(RuntimePath, "SupportPackageIsVersion1")
@@ -57,8 +75,10 @@ func (g *generator) emitCommon() *jen.File {
 	if g.needReport {
 		emitReport(f)
 	}
+}
 
-	// Support and the API lookup.
+// emitSupportTypes writes Support, Platform, API and CanIUse.
+func (g *generator) emitSupportTypes(f *jen.File) {
 	f.Comment("Support is what a page says about an API on a platform.")
 	f.Type().Id("Support").Int()
 	f.Const().Defs(
@@ -110,6 +130,11 @@ func (g *generator) emitCommon() *jen.File {
 		}),
 		jen.Return(jen.Id("SupportUnknown")),
 	)
+}
+
+// emitSharedTypes writes the types no page owns: unions, their wrappers,
+// string literal enums and the overlay's named types.
+func (g *generator) emitSharedTypes(f *jen.File) {
 	for _, u := range g.unions {
 		g.emitUnion(f, u)
 	}
@@ -123,7 +148,6 @@ func (g *generator) emitCommon() *jen.File {
 		nt := g.namedGo[name]
 		f.Add(comment(jen.Null(), name, docLines(strings.TrimPrefix(nt.Doc, name+" "))).Type().Id(name).Add(basicCode(nt.Underlying)))
 	}
-	return f
 }
 
 func platformConst(p spec.Platform) string { return "Platform" + exportedName(p.ID) }
@@ -150,11 +174,13 @@ func (g *generator) emitPage(pg *spec.Page) *jen.File {
 
 func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 	d := di.d
-	first := d.Doc
+	// What the type is for comes first (typedoc.go), then what the page
+	// says of it.
+	first, pageDoc := g.purposes[di], g.links.rewrite(d.Doc)
 	if first == "" {
-		first = "is " + d.Name + " on the " + di.page.Name + " page."
+		first = "is the type the " + di.page.Name + " page declares as " + d.Name + "; no API of this package uses it."
 	}
-	doc := docLines(first, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
+	doc := docLines(first, pageDoc, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
 	switch d.Kind {
 	case spec.DeclObject:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).StructFunc(func(gr *jen.Group) {
@@ -196,7 +222,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			}
 		})
 	default:
-		f.Add(comment(jen.Null(), di.goName, docLines(first, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
+		f.Add(comment(jen.Null(), di.goName, docLines(first, pageDoc, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
 	}
 }
 
@@ -214,11 +240,9 @@ func commentLines(name string, lines []string) []string {
 // the way WeChat words it: "<api>:fail parameter error: parameter.url is
 // required".
 func (g *generator) emitCheck(f *jen.File, di *declInfo) {
-	var req []*fieldInfo
-	for _, fi := range di.fields {
-		if fi.required && checkable(fi.typ) {
-			req = append(req, fi)
-		}
+	req := requiredChecks(di)
+	if len(req) == 0 {
+		return // nothing to check: the API calls no check either
 	}
 	f.Commentf("check reports a missing required field of o.")
 	f.Func().Params(jen.Id("o").Op("*").Id(di.goName)).Id("check").Params(jen.Id("api").String()).Error().BlockFunc(func(gr *jen.Group) {

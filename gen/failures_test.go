@@ -109,3 +109,14 @@ func TestUnionShapes(t *testing.T) {
 		"Data CloseOptionOrSendOption `json:\"data,omitempty\"`", // T bound to a union; void dropped
 	)
 }
+
+// `Option | T` with T unbound: T is any, so the union is any (once a
+// wrapper of an interface that did not compile).
+func TestUnionWithTypeParameter(t *testing.T) {
+	ov, ds := overlay.Parse("o.yaml", []byte("entries:\n  SocketTask.OnMessageCallbackResult.data: {type: \"CloseOption | T\"}\n"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	out, _ := generate(t, parsePages(t, "pipe/SocketTask.md"), ov)
+	wantAll(t, out, "Data any `json:\"data,omitempty\"`")
+}

@@ -31,6 +31,8 @@ func TestOverlayValidation(t *testing.T) {
 			`o.yaml:2:3: error: overlay name "Header" for connectSocket.Option.url is already the Go name of connectSocket.Option.header`},
 		{"two fields, one name", "entries:\n  connectSocket.Option.url: {name: Link}\n  connectSocket.Option.header: {name: Link}\n",
 			`o.yaml:3:3: error: overlay name "Link" for connectSocket.Option.header is already used by connectSocket.Option.url`},
+		{"a type name taken", "types:\n  Support: {underlying: int}\n",
+			`o.yaml:2:3: error: overlay type Support: Go name Support is already used by tarogen's own Support`},
 		{"a union name taken", "unions:\n  \"string | ArrayBuffer\": {name: SocketTask}\n",
 			`o.yaml:2:3: error: union string | ArrayBuffer: Go name SocketTask is already used by class SocketTask`},
 	} {

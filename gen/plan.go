@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,6 +138,14 @@ func (g *generator) reserveTarogenNames() {
 	}
 	for _, p := range g.platforms {
 		g.claim(platformConst(p), "tarogen's platform constant for "+p.ID, at)
+	}
+	// The overlay's named types come next: a page type of the same name
+	// gets a prefix, as it would beside a class.
+	for _, name := range slices.Sorted(maps.Keys(g.namedGo)) {
+		t := g.namedGo[name]
+		if !g.claim(name, "overlay type "+name, t.Pos) {
+			g.ds.Errorf(t.Pos, "overlay type %s: Go name %s is already used by %s", name, name, g.claimedBy(name))
+		}
 	}
 }
 
