@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -193,7 +194,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 					t = jen.Op("*").Add(t)
 				}
 				tag := fi.tsName + ",omitempty"
-				if fi.typ.kind == kFunc {
+				if fi.typ.kind == kFunc || !jsonKeyOK(fi.tsName) {
 					tag = "-"
 				}
 				gr.Id(fi.goName).Add(t).Tag(map[string]string{"json": tag})
@@ -369,4 +370,20 @@ func zeroValue(t typ) jen.Code {
 		return t.code().Values()
 	}
 	return jen.Nil()
+}
+
+// jsonKeyOK reports whether a page's field name can be a json tag key as
+// it is: letters, digits and the punctuation encoding/json accepts, and no
+// quote or backquote, which would end the tag's literal. Any other field
+// is left out of JSON ("-") rather than written into the tag.
+func jsonKeyOK(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
+			return false
+		}
+	}
+	return true
 }

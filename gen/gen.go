@@ -23,6 +23,34 @@
 //	(res: R) => void      → func(res R)
 //	Promise<T>            → (T, error)
 //	<T = any>             → instantiated once, at generation time (see generic.go)
+//
+// # Unions
+//
+// A union of string literals is an enum; of numbers, float64; a member
+// that is any (or symbol, or an unbound type parameter) makes the union
+// any; a union member that is a union contributes its members. Otherwise
+// the union is a sealed interface (union.go): a type the package declares
+// (an option struct, a result, a class) implements it itself, and any
+// other member (string, []byte, a slice) gets a small wrapper type, shared
+// by every union with that member. A union of up to three members is named
+// by them (StringOrArrayBuffer, with wrappers String and ArrayBuffer); a
+// longer one by where it is used (SendOptionData), so names and output
+// stay linear in the page.
+//
+// # Page kinds
+//
+// A function page is a function, a class page a type with methods. A
+// namespace page (router) is its methods as package functions named with
+// the namespace (RouterAddRouteBuilder). A types-only page is its types. A
+// value page (env, a global object) is its types and no value: the native
+// runtime cannot read a host's globals, so the value is left out with a
+// warning rather than given an accessor that could only return zero.
+//
+// # Stages
+//
+// Generate plans (plan.go: every name, type and file decided, with clash
+// detection), emits (the emitter only reads the plan) and type-checks the
+// result (selfcheck.go) before returning it.
 package gen
 
 import (
