@@ -158,7 +158,7 @@ type generator struct {
 	// says what each declared type is for (typedoc.go). Both are planned.
 	links    docLinks
 	purposes map[*declInfo]string
-	ds  spec.Diagnostics
+	ds       spec.Diagnostics
 
 	decls     []*declInfo // in page order
 	declOf    map[*spec.Decl]*declInfo
