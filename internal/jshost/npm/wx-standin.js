@@ -94,13 +94,15 @@ class SocketTask {
     // SocketTask.onError: res.errMsg 错误信息
     ws.on('error', (err) => this._emit('error', { errMsg: err.message }))
     // SocketTask.onClose: res.code 一个数字值表示关闭连接的状态号, res.reason 连接被关闭的原因.
-    // The code is the one the peer sent; a connection that ends without a
-    // close frame (refused, dropped) reports 1006 (RFC 6455 7.1.5).
+    // The code is the one the peer sent, 1005 for a close frame without one
+    // and 1006 for a connection that ends without a close frame (refused,
+    // dropped), as RFC 6455 7.1.5 and 7.4.1 define them (stand-in: WeChat's
+    // doc does not say).
     ws.on('close', (code, reason) => {
       if (this._closed) return
       this._closed = true
       open.delete(this)
-      this._emit('close', { code: code === 1005 ? 1000 : code, reason: reason.toString('utf8') })
+      this._emit('close', { code, reason: reason.toString('utf8') })
     })
   }
 
