@@ -95,7 +95,7 @@ func (g *generator) delegateCall(a *apiInfo, s sigInfo) jen.Code {
 // emitJSAPI writes do<Name> for js/wasm.
 func (g *generator) emitJSAPI(f *jen.File, a *apiInfo) {
 	s := g.signature(a)
-	f.Commentf("%s is %s on js/wasm: it calls the host's %s.", doName(a), a.qname, a.fn.Name)
+	commentf(f, "%s is %s on js/wasm: it calls the host's %s.", doName(a), a.qname, a.fn.Name)
 	f.Add(g.emitDoSignature(a, s).BlockFunc(func(gr *jen.Group) {
 		gr.Const().Id("api").Op("=").Lit(a.qname)
 		if kind, on, ok := listenerKind(a, s); ok {
@@ -108,15 +108,15 @@ func (g *generator) emitJSAPI(f *jen.File, a *apiInfo) {
 
 // jsRecv binds recv to what the API is called on: the wrapped instance
 // for a method, the host for a function.
-func (g *generator) jsRecv(gr *jen.Group, a *apiInfo, s sigInfo, onFail func(err jen.Code) jen.Code) {
+func (g *generator) jsRecv(gr *jen.Group, a *apiInfo, s sigInfo, recv string, onFail func(err jen.Code) jen.Code) {
 	if a.class != nil {
 		name := g.className(a.class)
 		gr.If(jen.Id("t").Op("==").Nil().Op("||").Id("t").Dot("in").Op("==").Nil()).Block(onFail(
 			jen.Qual(RuntimePath, "Fail").Call(jen.Id("api"), jen.Qual(RuntimePath, "ErrNoTask"), jen.Lit("the "+name+" was not returned by the host"))))
-		gr.Id("recv").Op(":=").Id("t").Dot("in").Dot("Value")
+		gr.Id(recv).Op(":=").Id("t").Dot("in").Dot("Value")
 		return
 	}
-	gr.List(jen.Id("recv"), jen.Err()).Op(":=").Qual(RuntimePath, "Host").Call(jen.Id("api"))
+	gr.List(jen.Id(recv), jen.Err()).Op(":=").Qual(RuntimePath, "Host").Call(jen.Id("api"))
 	gr.If(jen.Err().Op("!=").Nil()).Block(onFail(jen.Err()))
 }
 
@@ -133,34 +133,39 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		}
 		return jen.Return()
 	}
-	g.jsRecv(gr, a, s, onFail)
-	var args []jen.Code
+	// Locals never take a parameter's name (a page may call one res).
+	recv, res, args := freeLocal(s, "recv"), freeLocal(s, "res"), freeLocal(s, "args")
+	g.jsRecv(gr, a, s, recv, onFail)
+	var argv []jen.Code
 	for i, p := range s.params {
 		if s.rest && i == len(s.params)-1 {
 			continue
 		}
 		if s.option != nil && p.name == s.option.name {
-			args = append(args, jen.Id("jsTo"+structName(p.typ)).Call(jen.Id(p.name)))
+			argv = append(argv, jen.Id("jsTo"+structName(p.typ)).Call(jen.Id(p.name)))
 			continue
 		}
-		args = append(args, g.jsTo(p.typ, jen.Id(p.name)))
+		argv = append(argv, g.jsTo(p.typ, jen.Id(p.name)))
 	}
 	callbacks := jen.Lit(s.option != nil)
 	method := strings.TrimPrefix(a.fn.Name, "Taro.")
 	if s.rest {
 		rest := s.params[len(s.params)-1]
-		gr.Id("args").Op(":=").Index().Add(jsValue()).Values(args...)
+		gr.Id(args).Op(":=").Index().Add(jsValue()).Values(argv...)
 		gr.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id(rest.name)).Block(
-			jen.Id("args").Op("=").Append(jen.Id("args"), g.jsTo(rest.typ, jen.Id("e"))))
-		args = []jen.Code{jen.Id("args").Op("...")}
+			jen.Id(args).Op("=").Append(jen.Id(args), g.jsTo(rest.typ, jen.Id("e"))))
+		argv = []jen.Code{jen.Id(args).Op("...")}
 	}
-	callArgs := append([]jen.Code{jen.Id("api"), jen.Id("recv"), jen.Lit(method), callbacks}, args...)
-	res := jen.Id("res")
-	if s.result.kind == kVoid {
-		res = jen.Id("_")
+	callArgs := append([]jen.Code{jen.Id("api"), jen.Id(recv), jen.Lit(method), callbacks}, argv...)
+	call := jen.Qual(RuntimePath, "Call").Call(callArgs...)
+	if s.result.kind == kVoid && g.jsFinishDecl(s) == nil {
+		// No result to read: the call's err is scoped to the if, so it
+		// never redeclares the host lookup's.
+		gr.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(onFail(jen.Err()))
+	} else {
+		gr.List(jen.Id(res), jen.Err()).Op(":=").Add(call)
+		gr.If(jen.Err().Op("!=").Nil()).Block(onFail(jen.Err()))
 	}
-	gr.List(res, jen.Err()).Op(":=").Qual(RuntimePath, "Call").Call(callArgs...)
-	gr.If(jen.Err().Op("!=").Nil()).Block(onFail(jen.Err()))
 	var result jen.Code
 	switch s.result.kind {
 	case kVoid:
@@ -172,9 +177,9 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		if resultIsPromise(a) {
 			from = "Return"
 		}
-		result = g.jsFrom(s.result, jen.Id("res").Dot(from))
+		result = g.jsFrom(s.result, jen.Id(res).Dot(from))
 	default:
-		result = g.jsFrom(s.result, jen.Id("res").Dot("Payload").Call())
+		result = g.jsFrom(s.result, jen.Id(res).Dot("Payload").Call())
 	}
 	if !s.err {
 		if result != nil {
@@ -187,7 +192,7 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		if s.result.kind != kVoid {
 			vals = append(vals, result)
 		}
-		gr.Return(append(vals, jen.Id(s.option.name).Dot("jsFinish").Call(jen.Id("api"), jen.Id("res")))...)
+		gr.Return(append(vals, jen.Id(s.option.name).Dot("jsFinish").Call(jen.Id("api"), jen.Id(res)))...)
 		return
 	}
 	gr.Add(returnOK(s, result, jen.Nil()))
@@ -275,24 +280,25 @@ func (g *generator) emitJSFinish(f *jen.File, di *declInfo) {
 // wrapped (so no early event is lost); a global listener is subscribed
 // on the host at its first registration.
 func (g *generator) jsListenerBody(gr *jen.Group, a *apiInfo, s sigInfo, kind string, on bool) {
-	var events jen.Code
+	var events jen.Code = jen.Qual(RuntimePath, "HostEvents").Call()
 	if a.class != nil {
 		gr.If(jen.Id("t").Op("==").Nil().Op("||").Id("t").Dot("in").Op("==").Nil()).Block(jen.Return())
 		events = jen.Id("t").Dot("in").Dot("Events")
-	} else {
-		gr.List(jen.Id("recv"), jen.Err()).Op(":=").Qual(RuntimePath, "Host").Call(jen.Id("api"))
-		gr.If(jen.Err().Op("!=").Nil()).Block(jen.Return())
-		events = jen.Qual(RuntimePath, "HostEvents").Call()
 	}
 	if !on {
 		gr.Add(events).Dot("Off").Call(jen.Lit(kind))
 		return
 	}
+	recv := freeLocal(s, "recv")
+	if a.class == nil {
+		gr.List(jen.Id(recv), jen.Err()).Op(":=").Qual(RuntimePath, "Host").Call(jen.Id("api"))
+		gr.If(jen.Err().Op("!=").Nil()).Block(jen.Return())
+	}
 	cb := s.params[0]
-	argT, conv, handler := g.jsEventFuncs(cb.typ.fn, jen.Id(cb.name))
+	argT, conv, handler := g.jsEventFuncs(a, cb.typ.fn, cb.name)
 	gr.If(jen.Id(cb.name).Op("==").Nil()).Block(jen.Add(events).Dot("Off").Call(jen.Lit(kind)), jen.Return())
 	if a.class == nil {
-		args := append([]jen.Code{events, jen.Id("recv"), jen.Lit(kind), conv}, blobFields(cb.typ.fn)...)
+		args := append([]jen.Code{events, jen.Id(recv), jen.Lit(kind), conv}, blobFields(cb.typ.fn)...)
 		gr.Qual(RuntimePath, "Listen").Types(argT).Call(args...)
 	}
 	gr.Qual(RuntimePath, "Handle").Types(argT).Call(events, jen.Lit(kind), handler)
@@ -300,19 +306,37 @@ func (g *generator) jsListenerBody(gr *jen.Group, a *apiInfo, s sigInfo, kind st
 
 // jsEventFuncs returns, for a listener's callback type, the Go type of the
 // event (the callback's first parameter, or struct{} for none), the
-// conversion from the JavaScript argument, and the handler calling cb.
-func (g *generator) jsEventFuncs(fn *funcInfo, cb jen.Code) (argT, conv, handler jen.Code) {
+// conversion from the JavaScript argument, and the handler calling the
+// callback parameter named cb.
+func (g *generator) jsEventFuncs(a *apiInfo, fn *funcInfo, cb string) (argT, conv, handler jen.Code) {
 	if fn == nil || len(fn.params) == 0 || fn.params[0].rest {
 		argT = jen.Struct()
 		conv = jen.Func().Params(jsValue()).Struct().Block(jen.Return(jen.Struct().Values()))
-		handler = jen.Func().Params(jen.Struct()).Block(jen.Add(cb).Call())
+		handler = jen.Func().Params(jen.Struct()).Block(jen.Id(cb).Call())
 		return argT, conv, handler
 	}
 	p := fn.params[0].typ
 	argT = p.code()
-	conv = jen.Func().Params(jen.Id("v").Add(jsValue())).Add(p.code()).Block(jen.Return(g.jsFrom(p, jen.Id("v"))))
-	handler = jen.Func().Params(jen.Id("r").Add(p.code())).Block(jen.Add(cb).CallFunc(func(c *jen.Group) {
-		c.Id("r")
+	conv = jen.Func().Params(jen.Id("v").Add(jsValue())).Add(p.code()).BlockFunc(func(gr *jen.Group) {
+		em := p.decl.field("errMsg") // field accepts a nil decl
+		if p.kind != kStruct || p.decl == nil || !p.decl.hasExtra("Err") || em == nil || em.typ.kind != kString {
+			gr.Return(g.jsFrom(p, jen.Id("v")))
+			return
+		}
+		// An error event: Err is the *tarort.Error of the host's errMsg, as
+		// natively. Taro H5 passes the browser's Event, which has no errMsg;
+		// the errMsg then names the event ("SocketTask.onError:fail error").
+		gr.Id("r").Op(":=").Add(g.jsFrom(p, jen.Id("v")))
+		gr.Id("e").Op(":=").Qual(RuntimePath, "EventError").Call(jen.Lit(a.qname), jen.Id("v"))
+		gr.List(jen.Id("r").Dot("Err"), jen.Id("r").Dot(em.goName)).Op("=").List(jen.Id("e"), em.typ.code().Call(jen.Id("e").Dot("Error").Call()))
+		gr.Return(jen.Id("r"))
+	})
+	r := "r"
+	if cb == r {
+		r = "res" // the callback parameter is itself named r
+	}
+	handler = jen.Func().Params(jen.Id(r).Add(p.code())).Block(jen.Id(cb).CallFunc(func(c *jen.Group) {
+		c.Id(r)
 		for _, q := range fn.params[1:] {
 			if q.rest {
 				break
@@ -344,7 +368,7 @@ func (g *generator) emitJSClass(f *jen.File, pg *spec.Page) {
 		if kind == "onClose" {
 			final = append(final, jen.Lit(kind))
 		}
-		argT, conv, _ := g.jsEventFuncs(s.params[0].typ.fn, jen.Null())
+		argT, conv, _ := g.jsEventFuncs(a, s.params[0].typ.fn, "")
 		args := append([]jen.Code{jen.Id("in").Dot("Events"), jen.Id("v"), jen.Lit(kind), conv}, blobFields(s.params[0].typ.fn)...)
 		listens = append(listens, jen.Qual(RuntimePath, "Listen").Types(argT).Call(args...))
 	}
@@ -364,7 +388,7 @@ func (g *generator) emitJSClass(f *jen.File, pg *spec.Page) {
 		jen.Return(jen.Id("t").Dot("in").Dot("JSValue").Call()),
 	)
 	for _, p := range g.classProps(c) {
-		f.Commentf("do%s reads the instance's %s property.", p.goName, p.tsName)
+		commentf(f, "do%s reads the instance's %s property.", p.goName, p.tsName)
 		f.Func().Params(jen.Id("t").Op("*").Id(name)).Id("do"+p.goName).Params().Add(p.typ.code()).Block(
 			jen.If(jen.Id("t").Op("==").Nil().Op("||").Id("t").Dot("in").Op("==").Nil()).Block(jen.Return(zeroValue(p.typ))),
 			jen.Return(g.jsFrom(p.typ, jen.Id("t").Dot("in").Dot("Value").Dot("Get").Call(jen.Lit(p.tsName)))),
@@ -408,3 +432,17 @@ func carriesBytes(t typ) bool {
 
 // backendName is the per-backend handle type a class struct embeds.
 func backendName(class string) string { return "backend" + class }
+
+// freeLocal is base, or base with underscores added, so that it is the
+// name of no parameter of s: a page may name a parameter res or args.
+func freeLocal(s sigInfo, base string) string {
+	for name := base; ; name += "_" {
+		taken := false
+		for _, p := range s.params {
+			taken = taken || p.name == name
+		}
+		if !taken {
+			return name
+		}
+	}
+}

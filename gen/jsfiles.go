@@ -102,7 +102,7 @@ func (g *generator) emitNativePage(pg *spec.Page) *jen.File {
 			if body == nil {
 				body = jen.Return(zeroValue(p.typ))
 			}
-			f.Commentf("do%s reads the %s property natively.", p.goName, p.tsName)
+			commentf(f, "do%s reads the %s property natively.", p.goName, p.tsName)
 			f.Func().Params(jen.Id("t").Op("*").Id(name)).Id("do" + p.goName).Params().Add(p.typ.code()).Block(body)
 		}
 	}
@@ -111,7 +111,7 @@ func (g *generator) emitNativePage(pg *spec.Page) *jen.File {
 			continue
 		}
 		s := g.signature(a)
-		f.Commentf("%s is %s natively.", doName(a), a.qname)
+		commentf(f, "%s is %s natively.", doName(a), a.qname)
 		f.Add(g.emitDoSignature(a, s).BlockFunc(func(gr *jen.Group) {
 			gr.Const().Id("api").Op("=").Lit(a.qname)
 			g.nativeBody(gr, a, s)

@@ -8,7 +8,9 @@
 // call this package, which owns every connection. Generated code references
 // SupportPackageIsVersion1, so it does not compile against an incompatible
 // runtime. The client is gorilla/websocket; this package adds Taro's task
-// model and the semantics below. Where Taro's runtimes, WeChat's documents
+// model and the semantics below. Built for js/wasm, the generated code
+// calls the host's Taro API instead, through this package's js half (see
+// js/wasm at the end). Where Taro's runtimes, WeChat's documents
 // and the WebSocket standards disagree or say nothing, each section says
 // what was chosen and from which source.
 //
@@ -249,4 +251,64 @@
 // than held per task. A binary message is copied once for its handler,
 // which may keep it; with a global listener too, each subscriber gets a
 // copy of its own. bench/README.md has the measurements.
+//
+// # js/wasm
+//
+// Built with GOOS=js GOARCH=wasm, none of the above runs and gorilla is
+// not linked: every generated API calls the host's method of the same name
+// (host.connectSocket(options), host.request(options), task.send(options)
+// …) through the js half of this package: Host and SetHost find the host,
+// Call makes a call, Wrap and Events hold class instances and their
+// events, and small helpers convert values. The generated package's
+// exported API is the same as natively.
+//
+// The host is globalThis.Taro. A Taro app adds one line before it starts
+// the Go program:
+//
+//	globalThis.Taro = Taro // import Taro from '@tarojs/taro'
+//
+// (a page that bundles @tarojs/taro-h5 by itself sets globalThis.Taro to
+// the package's default export merged with its named exports, which hold
+// the API functions). Go code may call SetHost instead. In a build for a
+// mini-program (tags taro_weapp, taro_alipay, taro_swan, taro_tt, taro_qq,
+// taro_jd) with no globalThis.Taro, the host is the platform's own global
+// (wx, my, swan, tt, qq, jd), whose API Taro's follows. That
+// fallback is allowed on purpose: Taro's mini-program layer resolves
+// connectSocket's Promise only after wx's success callback, so an event wx
+// fires before then is gone before any listener exists, while
+// wx.connectSocket returns the task at once and the binding listens to all
+// its events immediately; SetHost(js.Global().Get("wx")) chooses it even
+// where globalThis.Taro is set. With no host, every call fails with
+// "<api>:fail no Taro host: …" (ErrNoHost), never a panic.
+//
+// Calls: the option struct becomes a JavaScript object keyed by Taro's
+// field names, unset optional fields left out; []byte is copied into an
+// ArrayBuffer; success, fail and complete are js.Funcs, released once
+// complete has run. The calling goroutine waits for the outcome (the
+// returned Promise settling, else success or fail), then runs the option's
+// Go callbacks and returns, as natively: one outcome, reported in Taro's
+// order through the callbacks and the returned error. JavaScript callbacks
+// never wait; but a Go call made from inside your own js.FuncOf callback
+// would, and deadlock: call from a goroutine (generated handlers run on
+// one).
+//
+// Events keep the native guarantees: a JavaScript listener only converts
+// (copies) its argument and queues it; a task's handlers run in order, one
+// at a time, on a goroutine, and may block (open a second socket and wait
+// for its echo); an instance's listeners are registered when it is
+// wrapped, so an event fired before a Go handler exists is held, up to
+// MaxParkedEvents, and delivered when the handler is registered; onClose
+// runs once. Binary messages arrive as []byte also where Taro H5 hands
+// over a Blob (its default binaryType): the Blob is read first, in order.
+//
+// Errors: a host failure ({errMsg}, a rejected Promise, an exception)
+// becomes an *Error whose Error() is the host's errMsg unchanged, with the
+// sentinel its wording matches (ErrNotOpen, ErrInvalidOption, ErrTimeout,
+// ErrNotSupported, ErrAbnormalClosure, ErrClosed), else ErrHost.
+//
+// What the host does is what Go sees: Taro H5 ignores header (browsers
+// cannot set WebSocket headers), gives onOpen no header, reports a close
+// the server started as 1006 and the code given to close as onClose's. Of
+// ConnectConfig only the Taro fields reach the host; the Go-only knobs are
+// accepted and ignored, and there is no TLSConfig (the host does TLS).
 package tarort

@@ -88,3 +88,15 @@ func classify(reason string) error {
 	}
 	return ErrHost
 }
+
+// EventError is the *Error of an error event's argument: FailFromJS of its
+// errMsg, or, for an argument with none (Taro H5 passes the browser's
+// Event), "<api>:fail <event type>" ("SocketTask.onError:fail error").
+func EventError(api string, v js.Value) *Error {
+	if v.Type() == js.TypeObject && v.Get("errMsg").Type() != js.TypeString && v.Get("message").Type() != js.TypeString {
+		if t := v.Get("type"); t.Type() == js.TypeString {
+			return &Error{API: api, Reason: t.String(), Err: ErrHost}
+		}
+	}
+	return FailFromJS(api, v)
+}

@@ -19,7 +19,8 @@ import (
 // later; an event with no listener is lost, as with ws.onopen; send before
 // open fails with Taro H5's errMsg; close reports onClose later, here
 // twice, to prove the binding delivers it once. A URL containing "greet"
-// gets a message right after open, before any Go handler can exist.
+// gets a message right after open, before any Go handler can exist; one
+// containing "fail" gets the browser's error Event and close 1006 instead.
 // internal/jshost runs the same API against Taro H5 itself in Chromium.
 const standIn = `(() => {
 	let next = 1;
@@ -32,6 +33,7 @@ const standIn = `(() => {
 				this.emit("onOpen", {header: {"x-standin": "1"}});
 				if (host.global.open) host.global.open({header: {}});
 				if (url.includes("greet")) this.emit("onMessage", {data: "hello"});
+				if (url.includes("fail")) { this.emit("onError", {type: "error"}); this.emit("onClose", {code: 1006, reason: "abnormal closure"}); }
 			}, 1);
 		}
 		emit(k, v) { if (this.l[k]) this.l[k](v); }
@@ -221,5 +223,25 @@ func TestGlobalListenerAndPlatform(t *testing.T) {
 	err := nilTask.Send(sockettask.SendOption{Data: sockettask.Text("x")})
 	if !errors.Is(err, tarort.ErrNoTask) {
 		t.Errorf("Send on a nil task = %v, want ErrNoTask", err)
+	}
+}
+
+// An error event carries the typed error, as natively; Taro H5's Event has
+// no errMsg, so the errMsg names the event.
+func TestErrorEvent(t *testing.T) {
+	withStandIn(t)
+	task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: "ws://stand-in/fail"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan sockettask.OnErrorCallbackResult, 2)
+	task.OnError(func(r sockettask.OnErrorCallbackResult) { errs <- r })
+	ev := listen(task)
+	r := next(t, errs)
+	if r.ErrMsg != "SocketTask.onError:fail error" || !errors.Is(r.Err, tarort.ErrHost) {
+		t.Errorf("onError = %q, %v; want SocketTask.onError:fail error, ErrHost", r.ErrMsg, r.Err)
+	}
+	if c := next(t, ev.close); c.Code != 1006 {
+		t.Errorf("onClose code = %d, want 1006", c.Code)
 	}
 }
