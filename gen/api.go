@@ -51,7 +51,7 @@ func (g *generator) mapSignature(a *apiInfo) sigInfo {
 			if p.Name == "" {
 				name = fmt.Sprintf("arg%d", i)
 			}
-			t := g.goType(p.Type, sc, a.goName+exportedName(p.Name))
+			t := g.goType(p.Type, sc, joinNames(g.apiHint(a), exportedName(p.Name)))
 			if p.Rest {
 				s.rest = true
 				if t.kind == kSlice {
@@ -61,14 +61,14 @@ func (g *generator) mapSignature(a *apiInfo) sigInfo {
 			s.params = append(s.params, funcParam{name: name, typ: t})
 		}
 		if pr, ok := sig.Result.(*spec.PromiseType); ok {
-			s.result = g.goType(pr.Elem, sc, a.goName+"Result")
+			s.result = g.goType(pr.Elem, sc, joinNames(g.apiHint(a), "Result"))
 			s.err = true
 		} else if sig.Result != nil {
-			s.result = g.goType(sig.Result, sc, a.goName+"Result")
+			s.result = g.goType(sig.Result, sc, joinNames(g.apiHint(a), "Result"))
 		}
 	} else {
 		for _, p := range a.fn.Params {
-			s.params = append(s.params, funcParam{name: localName(p.Name), typ: g.goType(p.Type, sc, a.goName+exportedName(p.Name))})
+			s.params = append(s.params, funcParam{name: localName(p.Name), typ: g.goType(p.Type, sc, joinNames(g.apiHint(a), exportedName(p.Name)))})
 		}
 	}
 	for i := range s.params {
@@ -81,8 +81,18 @@ func (g *generator) mapSignature(a *apiInfo) sigInfo {
 	return s
 }
 
+// apiHint names the anonymous types of an API's signature: the function's
+// Go name, or the class's and the method's (two classes' Send methods must
+// not share one inline enum).
+func (g *generator) apiHint(a *apiInfo) string {
+	if a.class != nil {
+		return joinNames(g.className(a.class), a.goName)
+	}
+	return a.goName
+}
+
 func (g *generator) apiDoc(a *apiInfo) []string {
-	return docLines(a.fn.Doc, strings.Join(refLines(a.fn.Refs), "\n"), g.supportLine(a), minVersion(a.fn.MinVersion),
+	return docLines(g.links.rewrite(a.fn.Doc), strings.Join(refLines(a.fn.Refs), "\n"), g.supportLine(a), minVersion(a.fn.MinVersion),
 		"TypeScript: "+signatureText(a.fn), entryDoc(g.ov.Entries[a.qname]))
 }
 
@@ -140,7 +150,7 @@ func supportText(sup *spec.Support) string {
 func (g *generator) emitClass(f *jen.File, ci *classInfo) {
 	c, pg, name := ci.c, ci.page, ci.goName
 	bound := g.classBound(c)
-	doc := docLines(c.Doc, strings.Join(refLines(c.Refs), "\n"))
+	doc := docLines(g.links.rewrite(c.Doc), strings.Join(refLines(c.Refs), "\n"))
 	if pg.Support != nil {
 		doc = append(doc, "", supportText(pg.Support))
 	}
@@ -215,7 +225,7 @@ func (g *generator) apiBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 	gr.Const().Id("api").Op("=").Lit(a.qname)
 	gr.If(jen.Id(supportConst(a)).Op("==").Id("Unsupported")).Block(
 		failReturn(s, jen.Qual(RuntimePath, "NotSupported").Call(jen.Id("api"), jen.Id("platformName"))))
-	if s.option != nil {
+	if s.option != nil && len(requiredChecks(s.option.typ.decl)) > 0 {
 		gr.If(jen.Err().Op(":=").Id(s.option.name).Dot("check").Call(jen.Id("api")), jen.Err().Op("!=").Nil()).Block(
 			failReturn(s, jen.Err()))
 	}

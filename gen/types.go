@@ -148,7 +148,7 @@ func (g *generator) funcType(t *spec.FuncType, sc scope, hint string) typ {
 		if p.Name == "" {
 			name = "arg" + strconv.Itoa(i)
 		}
-		pt := g.goType(p.Type, sc, hint+exportedName(p.Name))
+		pt := g.goType(p.Type, sc, joinNames(hint, exportedName(p.Name)))
 		rest := p.Rest && pt.kind == kSlice
 		if rest {
 			pt = *pt.elem
@@ -156,7 +156,7 @@ func (g *generator) funcType(t *spec.FuncType, sc scope, hint string) typ {
 		fi.params = append(fi.params, funcParam{name: name, typ: pt, rest: rest})
 	}
 	if t.Result != nil {
-		fi.result = g.goType(t.Result, sc, hint+"Result")
+		fi.result = g.goType(t.Result, sc, joinNames(hint, "Result"))
 	}
 	return typ{kind: kFunc, fn: fi, code: func() *jen.Statement {
 		s := jen.Func().ParamsFunc(func(gr *jen.Group) {

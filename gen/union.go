@@ -47,6 +47,7 @@ type wrapperInfo struct {
 // enumInfo is a string literal union: a named string type and a constant
 // per value.
 type enumInfo struct {
+	key    string // the context's name and the values, e.g. `SendOptionType="a" | "b"`
 	goName string
 	values []enumValue
 	doc    string
@@ -293,12 +294,16 @@ func (u *unionInfo) member(ts string) *unionMember {
 // ("utf-16le" and "utf16le") keep both: the second gets a number, with a
 // warning.
 func (g *generator) enumType(members []spec.Type, hint string, pos spec.Pos) typ {
+	// The same values in the same context (a generic type instantiated
+	// twice, a type mapped from two places) are one enum; other values
+	// under the same name get a number.
+	key := hint + "=" + (&spec.UnionType{Types: members}).String()
 	for _, e := range g.enums {
-		if e.goName == hint {
+		if e.key == key {
 			return typ{kind: kEnum, enum: e, code: func() *jen.Statement { return jen.Id(e.goName) }}
 		}
 	}
-	e := &enumInfo{goName: g.numbered(hint, "string literal union", pos)}
+	e := &enumInfo{key: key, goName: g.numbered(hint, "string literal union", pos)}
 	for _, m := range members {
 		l := m.(*spec.LiteralType)
 		e.values = append(e.values, g.enumValue(e.goName, l.Value, "", l.Pos))
