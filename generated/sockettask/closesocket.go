@@ -4,7 +4,7 @@ package sockettask
 
 import "github.com/tarogen/tarogen/runtime/tarort"
 
-// CloseSocketOption is Option on the closeSocket page.
+// CloseSocketOption is the option of [CloseSocket].
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.closeSocket.html
 type CloseSocketOption struct {
@@ -32,11 +32,6 @@ type CloseSocketOption struct {
 	Success func(res CallbackResult) `json:"-"`
 }
 
-// check reports a missing required field of o.
-func (o *CloseSocketOption) check(api string) error {
-	return nil
-}
-
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *CloseSocketOption) finish(api string, err error) error {
 	return report(api, err, func(msg string) CallbackResult {
@@ -55,9 +50,6 @@ func CloseSocket(option CloseSocketOption) (CallbackResult, error) {
 	const api = "closeSocket"
 	if supportCloseSocket == Unsupported {
 		return CallbackResult{}, option.finish(api, tarort.NotSupported(api, platformName))
-	}
-	if err := option.check(api); err != nil {
-		return CallbackResult{}, option.finish(api, err)
 	}
 	return doCloseSocket(option)
 }

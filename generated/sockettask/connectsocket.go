@@ -4,7 +4,7 @@ package sockettask
 
 import "github.com/tarogen/tarogen/runtime/tarort"
 
-// ConnectSocketOption is Option on the connectSocket page.
+// ConnectSocketOption is the option of [ConnectSocket].
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html
 type ConnectSocketOption struct {
@@ -61,7 +61,7 @@ func (o *ConnectSocketOption) finish(api string, err error) error {
 	}, o.Success, o.Fail, o.Complete)
 }
 
-// ConnectSocket 创建一个 WebSocket 连接。使用前请注意阅读[相关说明](https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)。
+// ConnectSocket 创建一个 WebSocket 连接。使用前请注意阅读[相关说明]。
 //
 // 并发数
 //
@@ -73,6 +73,8 @@ func (o *ConnectSocketOption) finish(api string, err error) error {
 // Platforms: supported on weapp, swan, alipay, h5, rn, harmony_hybrid; not supported on harmony; unknown elsewhere (calls through). Native Go: implemented by the tarogen runtime. js/wasm: calls the host's Taro API.
 //
 // TypeScript: (option: Option) => Promise<SocketTask>
+//
+// [相关说明]: https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html
 func ConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	const api = "connectSocket"
 	if supportConnectSocket == Unsupported {

@@ -2,12 +2,14 @@
 
 package sockettask
 
-// OnSocketCloseCallback WebSocket 连接关闭事件的回调函数
+// OnSocketCloseCallback is the callback [OnSocketClose] takes.
+//
+// # WebSocket 连接关闭事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 type OnSocketCloseCallback func(result OnSocketCloseCallbackResult)
 
-// OnSocketCloseCallbackResult is CallbackResult on the onSocketClose page.
+// OnSocketCloseCallbackResult is what [OnSocketClose]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 type OnSocketCloseCallbackResult struct {

@@ -2,12 +2,14 @@
 
 package sockettask
 
-// OnSocketErrorCallback WebSocket 错误事件的回调函数
+// OnSocketErrorCallback is the callback [OnSocketError] takes.
+//
+// # WebSocket 错误事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 type OnSocketErrorCallback func(result OnSocketErrorCallbackResult)
 
-// OnSocketErrorCallbackResult is CallbackResult on the onSocketError page.
+// OnSocketErrorCallbackResult is what [OnSocketError]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 type OnSocketErrorCallbackResult struct {

@@ -2,12 +2,14 @@
 
 package sockettask
 
-// OnSocketMessageCallback WebSocket 接受到服务器的消息事件的回调函数
+// OnSocketMessageCallback is the callback [OnSocketMessage] takes.
+//
+// # WebSocket 接受到服务器的消息事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 type OnSocketMessageCallback func(result OnSocketMessageCallbackResult)
 
-// OnSocketMessageCallbackResult is CallbackResult on the onSocketMessage page.
+// OnSocketMessageCallbackResult is what [OnSocketMessage]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 type OnSocketMessageCallbackResult struct {

@@ -2,12 +2,14 @@
 
 package sockettask
 
-// OnSocketOpenCallback WebSocket 连接打开事件的回调函数
+// OnSocketOpenCallback is the callback [OnSocketOpen] takes.
+//
+// # WebSocket 连接打开事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
 type OnSocketOpenCallback func(result OnSocketOpenCallbackResult)
 
-// OnSocketOpenCallbackResult is OpenCallbackResult on the onSocketOpen page.
+// OnSocketOpenCallbackResult is what [OnSocketOpen]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
 type OnSocketOpenCallbackResult struct {

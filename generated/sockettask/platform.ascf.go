@@ -8,7 +8,7 @@ package sockettask
 const onlyOneTaroPlatformTagMayBeSet = "ascf"
 
 // CurrentPlatform is the platform this package was built for (tag taro_ascf).
-const CurrentPlatform = PlatformAscf
+const CurrentPlatform = PlatformASCF
 
 // platformName is the platform's display name, used in "not supported on <platform>".
 const platformName = "ASCF元服务"

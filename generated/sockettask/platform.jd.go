@@ -8,7 +8,7 @@ package sockettask
 const onlyOneTaroPlatformTagMayBeSet = "jd"
 
 // CurrentPlatform is the platform this package was built for (tag taro_jd).
-const CurrentPlatform = PlatformJd
+const CurrentPlatform = PlatformJD
 
 // platformName is the platform's display name, used in "not supported on <platform>".
 const platformName = "京东小程序"

@@ -8,7 +8,7 @@ package sockettask
 const onlyOneTaroPlatformTagMayBeSet = "qq"
 
 // CurrentPlatform is the platform this package was built for (tag taro_qq).
-const CurrentPlatform = PlatformQq
+const CurrentPlatform = PlatformQQ
 
 // platformName is the platform's display name, used in "not supported on <platform>".
 const platformName = "QQ 小程序"

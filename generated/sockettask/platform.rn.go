@@ -8,7 +8,7 @@ package sockettask
 const onlyOneTaroPlatformTagMayBeSet = "rn"
 
 // CurrentPlatform is the platform this package was built for (tag taro_rn).
-const CurrentPlatform = PlatformRn
+const CurrentPlatform = PlatformRN
 
 // platformName is the platform's display name, used in "not supported on <platform>".
 const platformName = "React Native"

@@ -8,7 +8,7 @@ package sockettask
 const onlyOneTaroPlatformTagMayBeSet = "tt"
 
 // CurrentPlatform is the platform this package was built for (tag taro_tt).
-const CurrentPlatform = PlatformTt
+const CurrentPlatform = PlatformTT
 
 // platformName is the platform's display name, used in "not supported on <platform>".
 const platformName = "抖音小程序"

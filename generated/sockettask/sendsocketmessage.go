@@ -4,7 +4,7 @@ package sockettask
 
 import "github.com/tarogen/tarogen/runtime/tarort"
 
-// SendSocketMessageOption is Option on the sendSocketMessage page.
+// SendSocketMessageOption is the option of [SendSocketMessage].
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html
 type SendSocketMessageOption struct {
@@ -43,7 +43,7 @@ func (o *SendSocketMessageOption) finish(api string, err error) error {
 	}, o.Success, o.Fail, o.Complete)
 }
 
-// SendSocketMessage 通过 WebSocket 连接发送数据。需要先 Taro.connectSocket，并在 Taro.onSocketOpen 回调之后才能发送。
+// SendSocketMessage 通过 WebSocket 连接发送数据。需要先 [ConnectSocket]，并在 [OnSocketOpen] 回调之后才能发送。
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html
 //

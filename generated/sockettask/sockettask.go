@@ -4,7 +4,7 @@ package sockettask
 
 import "github.com/tarogen/tarogen/runtime/tarort"
 
-// CloseOption is CloseOption on the SocketTask page.
+// CloseOption is the option of [SocketTask.Close].
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type CloseOption struct {
@@ -32,11 +32,6 @@ type CloseOption struct {
 	Success func(res CallbackResult) `json:"-"`
 }
 
-// check reports a missing required field of o.
-func (o *CloseOption) check(api string) error {
-	return nil
-}
-
 // finish reports err (nil: success) to the callbacks and returns it.
 func (o *CloseOption) finish(api string, err error) error {
 	return report(api, err, func(msg string) CallbackResult {
@@ -44,12 +39,14 @@ func (o *CloseOption) finish(api string, err error) error {
 	}, o.Success, o.Fail, o.Complete)
 }
 
-// OnCloseCallback WebSocket 连接关闭事件的回调函数
+// OnCloseCallback is the callback [SocketTask.OnClose] takes.
+//
+// # WebSocket 连接关闭事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnCloseCallback func(result OnCloseCallbackResult)
 
-// OnCloseCallbackResult is OnCloseCallbackResult on the SocketTask page.
+// OnCloseCallbackResult is what [SocketTask.OnClose]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnCloseCallbackResult struct {
@@ -63,12 +60,14 @@ type OnCloseCallbackResult struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// OnErrorCallback WebSocket 错误事件的回调函数
+// OnErrorCallback is the callback [SocketTask.OnError] takes.
+//
+// # WebSocket 错误事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnErrorCallback func(result OnErrorCallbackResult)
 
-// OnErrorCallbackResult is OnErrorCallbackResult on the SocketTask page.
+// OnErrorCallbackResult is what [SocketTask.OnError]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnErrorCallbackResult struct {
@@ -81,12 +80,14 @@ type OnErrorCallbackResult struct {
 	Err error `json:"-"`
 }
 
-// OnMessageCallback WebSocket 接受到服务器的消息事件的回调函数
+// OnMessageCallback is the callback [SocketTask.OnMessage] takes.
+//
+// # WebSocket 接受到服务器的消息事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnMessageCallback func(result OnMessageCallbackResult)
 
-// OnMessageCallbackResult is OnMessageCallbackResult on the SocketTask page.
+// OnMessageCallbackResult is what [SocketTask.OnMessage]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnMessageCallbackResult struct {
@@ -96,12 +97,14 @@ type OnMessageCallbackResult struct {
 	Data Data `json:"data,omitempty"`
 }
 
-// OnOpenCallback WebSocket 连接打开事件的回调函数
+// OnOpenCallback is the callback [SocketTask.OnOpen] takes.
+//
+// # WebSocket 连接打开事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnOpenCallback func(result OnOpenCallbackResult)
 
-// OnOpenCallbackResult is OnOpenCallbackResult on the SocketTask page.
+// OnOpenCallbackResult is what [SocketTask.OnOpen]'s callback receives.
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnOpenCallbackResult struct {
@@ -111,7 +114,7 @@ type OnOpenCallbackResult struct {
 	Header map[string]any `json:"header,omitempty"`
 }
 
-// SendOption is SendOption on the SocketTask page.
+// SendOption is the option of [SocketTask.Send].
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type SendOption struct {
@@ -150,13 +153,15 @@ func (o *SendOption) finish(api string, err error) error {
 	}, o.Success, o.Fail, o.Complete)
 }
 
-// SocketTask WebSocket 任务，可通过 [Taro.connectSocket()](/docs/apis/network/websocket/SocketTask) 接口创建返回。
+// SocketTask WebSocket 任务，可通过 [Taro.connectSocket()] 接口创建返回。
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 //
 // Platforms: supported on weapp, swan, alipay, h5, rn, harmony_hybrid; not supported on tt, harmony; unknown elsewhere (calls through).
 //
 // A SocketTask is safe for use by several goroutines.
+//
+// [Taro.connectSocket()]: https://docs.taro.zone/docs/apis/network/websocket/SocketTask
 type SocketTask struct {
 	backendSocketTask
 }
@@ -230,9 +235,6 @@ func (t *SocketTask) Close(option CloseOption) error {
 	const api = "SocketTask.close"
 	if supportSocketTaskClose == Unsupported {
 		return option.finish(api, tarort.NotSupported(api, platformName))
-	}
-	if err := option.check(api); err != nil {
-		return option.finish(api, err)
 	}
 	return t.doClose(option)
 }

@@ -7,6 +7,47 @@
 // errMsg "<api>:fail not supported on <platform>" (fail and complete callbacks, and the returned
 // error); an API whose support the page leaves unknown calls through. CanIUse answers from the
 // matrix of the current build. Setting two platform tags at once does not compile.
+//
+// # Errors
+//
+// Every API that takes Success, Fail and Complete callbacks also returns an
+// error with the same outcome: nil on success, otherwise a *[tarort.Error]
+// whose text is Taro's errMsg, "<api>:fail <reason>", the ErrMsg the Fail and
+// Complete callbacks receive. Use [errors.As] to read its API and Reason, and
+// [errors.Is] with the runtime's sentinels ([tarort.ErrInvalidOption],
+// [tarort.ErrNotOpen], [tarort.ErrClosed], [tarort.ErrTimeout],
+// [tarort.ErrHandshake], [tarort.ErrNotSupported] and the others "go doc
+// tarort" lists) to tell failures apart. The callbacks and the returned error
+// always agree; use whichever reads better.
+//
+// [CloseSocket] and [SendSocketMessage] also return a [CallbackResult]. It
+// holds the errMsg when the call reached a socket, and is zero when the call
+// failed before (no task yet, an invalid option, an unsupported platform):
+// test the error, not the result.
+//
+// Errors that happen later, on the connection, reach the OnError handlers:
+// their result's Err is the same *[tarort.Error], so errors.Is and errors.As
+// work on them as on a returned error.
+//
+// # Global functions
+//
+// [ConnectSocket] returns a *[SocketTask], whose methods act on that task. The
+// global functions [CloseSocket], [OnSocketClose], [OnSocketError],
+// [OnSocketMessage], [OnSocketOpen] and [SendSocketMessage] act on the latest
+// task ConnectSocket created, as WeChat's wx.sendSocketMessage and
+// wx.onSocketMessage do: a listener they set receives the events of the latest
+// task, beside that task's own handlers (both see every event). Before the
+// first ConnectSocket, the global functions that return an error fail with
+// [tarort.ErrNoTask].
+//
+// # Goroutines
+//
+// Every function and method is safe to call from any goroutine. A task runs
+// its handlers (those its On methods set, and the global listeners) one at a
+// time, in the order the events happened, on a goroutine of its own: a handler
+// may block, send, or even connect another socket and wait for it, while the
+// task's next event waits for it. Handlers registered right after the task is
+// returned miss no event: events are held until a handler is set.
 package sockettask
 
 import (
@@ -95,24 +136,24 @@ const (
 	PlatformSwan Platform = "swan"
 	// PlatformAlipay is 支付宝小程序 (build tag taro_alipay).
 	PlatformAlipay Platform = "alipay"
-	// PlatformTt is 抖音小程序 (build tag taro_tt).
-	PlatformTt Platform = "tt"
-	// PlatformQq is QQ 小程序 (build tag taro_qq).
-	PlatformQq Platform = "qq"
-	// PlatformJd is 京东小程序 (build tag taro_jd).
-	PlatformJd Platform = "jd"
+	// PlatformTT is 抖音小程序 (build tag taro_tt).
+	PlatformTT Platform = "tt"
+	// PlatformQQ is QQ 小程序 (build tag taro_qq).
+	PlatformQQ Platform = "qq"
+	// PlatformJD is 京东小程序 (build tag taro_jd).
+	PlatformJD Platform = "jd"
 	// PlatformH5 is H5 (build tag taro_h5).
 	PlatformH5 Platform = "h5"
-	// PlatformRn is React Native (build tag taro_rn).
-	PlatformRn Platform = "rn"
+	// PlatformRN is React Native (build tag taro_rn).
+	PlatformRN Platform = "rn"
 	// PlatformHarmony is Harmony (build tag taro_harmony).
 	PlatformHarmony Platform = "harmony"
 	// PlatformHarmonyHybrid is Harmony hybrid (build tag taro_harmony_hybrid).
 	PlatformHarmonyHybrid Platform = "harmony_hybrid"
 	// PlatformQuickapp is 快应用 (build tag taro_quickapp).
 	PlatformQuickapp Platform = "quickapp"
-	// PlatformAscf is ASCF元服务 (build tag taro_ascf).
-	PlatformAscf Platform = "ascf"
+	// PlatformASCF is ASCF元服务 (build tag taro_ascf).
+	PlatformASCF Platform = "ascf"
 )
 
 // API names a Taro API as its page and Taro.canIUse do: "connectSocket", "SocketTask.send".
