@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -44,10 +45,52 @@ func (g *generator) jsTo(t typ, x jen.Code) jen.Code {
 		return jen.Id("jsTo" + t.union.goName).Call(x)
 	case kClass:
 		return jen.Add(x).Dot("jsValue").Call()
+	case kFunc:
+		return g.jsCallback(t, x)
 	}
-	// A function other than success/fail/complete, or no value: JavaScript
-	// gets undefined (see the package doc's js/wasm section).
 	return jen.Qual(jsPath, "Undefined").Call()
+}
+
+// jsCallback bridges a Go func the host calls back (not success, fail or
+// complete, which tarort.Call handles): tarort.Callback queues each call
+// for a goroutine. A func that returns a value cannot be bridged (the host
+// would need the value before the goroutine runs): JavaScript gets
+// undefined, as for a nil func.
+func (g *generator) jsCallback(t typ, x jen.Code) jen.Code {
+	if t.fn == nil || t.fn.result.kind != kVoid {
+		return jen.Qual(jsPath, "Undefined").Call()
+	}
+	fn := t.fn
+	r := "r"
+	if fmt.Sprintf("%#v", x) == r {
+		r = "res" // the func itself is a parameter named r
+	}
+	var argT, conv jen.Code
+	call := jen.Add(x).CallFunc(func(c *jen.Group) {
+		for i, q := range fn.params {
+			if q.rest {
+				break
+			}
+			if i == 0 {
+				c.Id(r)
+				continue
+			}
+			c.Add(zeroValue(q.typ))
+		}
+	})
+	if len(fn.params) == 0 || fn.params[0].rest {
+		argT = jen.Struct()
+		conv = jen.Func().Params(jsValue()).Struct().Block(jen.Return(jen.Struct().Values()))
+		call = jen.Add(x).Call()
+	} else {
+		p := fn.params[0].typ
+		argT = p.code()
+		conv = jen.Func().Params(jen.Id("v").Add(jsValue())).Add(p.code()).Block(jen.Return(g.jsFrom(p, jen.Id("v"))))
+	}
+	return jen.Func().Params().Add(jsValue()).Block(
+		jen.If(jen.Add(x).Op("==").Nil()).Block(jen.Return(jen.Qual(jsPath, "Undefined").Call())),
+		jen.Return(jen.Qual(RuntimePath, "Callback").Types(argT).Call(conv, jen.Func().Params(jen.Id(r).Add(argT)).Block(call))),
+	).Call()
 }
 
 // jsFrom converts v, a js.Value, into a Go value of type t.
@@ -100,17 +143,24 @@ func (g *generator) classGoName(name string) string {
 // goPtr reports whether a field is declared as a pointer (emitDecl's rule).
 func goPtr(fi *fieldInfo) bool { return fi.ptr && !strings.HasPrefix(fi.typ.goSrc, "*") }
 
+// isCallCallback reports whether fi is success, fail or complete, which
+// tarort.Call sets itself.
+func isCallCallback(fi *fieldInfo) bool {
+	return fi.typ.kind == kFunc && (fi.tsName == "success" || fi.tsName == "fail" || fi.tsName == "complete")
+}
+
 // emitJSStruct writes jsTo<Name> and jsFrom<Name> for an object decl.
 // jsTo sets Taro's field names, leaving out unset optional fields (zero
 // values, nil pointers) so the host sees them as absent, as a JavaScript
-// caller would leave them out. Functions are left out: success, fail and
-// complete are set by tarort.Call; other callbacks are not bridged.
+// caller would leave them out. success, fail and complete are left out:
+// tarort.Call sets them; other callbacks are bridged (jsCallback). jsFrom
+// leaves func fields nil: a JavaScript function is not a Go callback.
 func (g *generator) emitJSStruct(f *jen.File, name string, fields []*fieldInfo) {
 	f.Commentf("jsTo%s converts a %s into a JavaScript object keyed by Taro's field names.", name, name)
 	f.Func().Id("jsTo" + name).Params(jen.Id("o").Id(name)).Add(jsValue()).BlockFunc(func(gr *jen.Group) {
 		gr.Id("v").Op(":=").Qual(RuntimePath, "NewObject").Call()
 		for _, fi := range fields {
-			if fi.typ.kind == kFunc || fi.typ.kind == kVoid {
+			if isCallCallback(fi) || fi.typ.kind == kVoid {
 				continue
 			}
 			x := jen.Id("o").Dot(fi.goName)

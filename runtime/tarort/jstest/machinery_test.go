@@ -281,3 +281,18 @@ func TestEventsReadBlobsInOrder(t *testing.T) {
 		t.Errorf("second = %q, want text:after", s)
 	}
 }
+
+// A callback the host calls back any time: each call is converted and run
+// in order on a goroutine.
+func TestCallbackBridge(t *testing.T) {
+	got := make(chan string, 4)
+	fn := tarort.Callback(str, func(s string) { got <- s })
+	host := eval(`({ on(f) { f("one"); setTimeout(() => f("two"), 2); } })`)
+	host.Call("on", fn)
+	if a, b := recv(t, got), recv(t, got); a != "one" || b != "two" {
+		t.Errorf("callback got %q, %q; want one, two", a, b)
+	}
+	if !tarort.Callback[string](str, nil).IsUndefined() {
+		t.Error("Callback with a nil func is not undefined")
+	}
+}
