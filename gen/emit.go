@@ -39,6 +39,12 @@ func (g *generator) emitPackageDoc(f *jen.File) {
 	f.PackageComment("errMsg \"<api>:fail not supported on <platform>\" (fail and complete callbacks, and the returned")
 	f.PackageComment("error); an API whose support the page leaves unknown calls through. CanIUse answers from the")
 	f.PackageComment("matrix of the current build. Setting two platform tags at once does not compile.")
+	f.PackageComment("")
+	f.PackageComment("Built with GOOS=js GOARCH=wasm, the same API calls the host's Taro API instead of the native")
+	f.PackageComment("runtime: globalThis.Taro, which a Taro app sets before it starts the Go program")
+	f.PackageComment("(globalThis.Taro = Taro), or the object given to tarort.SetHost. With no taro_* tag there,")
+	f.PackageComment("every API calls through and the host decides. The js/wasm section of the tarort package doc")
+	f.PackageComment("(github.com/tarogen/tarogen/runtime/tarort) says what differs from native.")
 	for _, l := range g.packageDocSections() {
 		for _, c := range lineComments(l) {
 			f.PackageComment(c)
@@ -175,13 +181,8 @@ func (g *generator) emitPage(pg *spec.Page) *jen.File {
 
 func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 	d := di.d
-	// What the type is for comes first (typedoc.go), then what the page
-	// says of it.
-	first, pageDoc := g.purposes[di], g.links.rewrite(d.Doc)
-	if first == "" {
-		first = "is the type the " + di.page.Name + " page declares as " + d.Name + "; no API of this package uses it."
-	}
-	doc := docLines(first, pageDoc, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
+	first := g.declDoc(di) // what the type is for, then what its page says
+	doc := docLines(first, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
 	switch d.Kind {
 	case spec.DeclObject:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).StructFunc(func(gr *jen.Group) {
@@ -223,7 +224,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			}
 		})
 	default:
-		f.Add(comment(jen.Null(), di.goName, docLines(first, pageDoc, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
+		f.Add(comment(jen.Null(), di.goName, docLines(first, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
 	}
 }
 
