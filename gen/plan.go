@@ -60,9 +60,6 @@ type apiInfo struct {
 	sig     *sigInfo // signature's result, once computed
 }
 
-// apiPos is where an API's Go declaration comes from.
-func (a *apiInfo) pos() spec.Pos { return a.fn.Pos }
-
 // plan decides everything the emitter writes. Order matters only for who
 // keeps a contested name: tarogen's own names first, then classes, then
 // functions (the API a page is about), then declared types, which get a

@@ -279,16 +279,6 @@ var predeclaredTypes = map[string]bool{"any": true, "bool": true, "byte": true, 
 	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "string": true,
 	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "complex64": true, "complex128": true}
 
-// member returns the wrapper for a member written ts, or nil.
-func (u *unionInfo) member(ts string) *unionMember {
-	for i := range u.members {
-		if u.members[i].ts == ts {
-			return &u.members[i]
-		}
-	}
-	return nil
-}
-
 // enumType plans a string literal union: a named string type (hint) with
 // one constant per value. Two values that normalise to one Go name
 // ("utf-16le" and "utf16le") keep both: the second gets a number, with a
