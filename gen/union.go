@@ -281,8 +281,9 @@ var predeclaredTypes = map[string]bool{"any": true, "bool": true, "byte": true, 
 
 // enumType plans a string literal union: a named string type (hint) with
 // one constant per value. Two values that normalise to one Go name
-// ("utf-16le" and "utf16le") keep both: the second gets a number, with a
-// warning.
+// ("utf-16le" and "utf16le") keep both: the second keeps its punctuation
+// as "_" (EncodingUtf_16le), or failing that gets a number, with a
+// warning (enumValue).
 func (g *generator) enumType(members []spec.Type, hint string, pos spec.Pos) typ {
 	// The same values in the same context (a generic type instantiated
 	// twice, a type mapped from two places) are one enum; other values
