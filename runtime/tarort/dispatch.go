@@ -40,10 +40,6 @@ const (
 	numKinds
 )
 
-// sticky reports whether kind happens at most once per task; a handler
-// registered after it happened still gets it.
-func (k eventKind) sticky() bool { return k != kindMessage }
-
 type event struct {
 	kind  eventKind
 	open  OpenEvent
