@@ -78,7 +78,10 @@ func (p *pageParser) member(f *spec.Function, bs []blk) {
 	// The signature is read first: a table above it is told apart from a
 	// parameter table by the signature's parameter names.
 	sigAt := signatureBlock(bs)
-	if sigAt >= 0 {
+	switch {
+	case sigAt >= 0 && p.typeSig != nil && bs[sigAt].cpos == p.typeSigAt:
+		f.Signature = p.typeSig
+	case sigAt >= 0:
 		f.Signature = p.parseSig(bs[sigAt].code, bs[sigAt].cpos)
 	}
 	sub := secOther

@@ -67,6 +67,8 @@ func (p *pageParser) typeSectionKind(s section, secs []section) spec.PageKind {
 	}
 	switch t := t.(type) {
 	case *spec.FuncType:
+		// Kept for the function's reader: the block is parsed once.
+		p.typeSig, p.typeSigAt = t, b.cpos
 		return spec.PageFunction
 	case *spec.NamedType:
 		if len(t.Namespace) == 0 && len(t.Args) == 0 && namespaceSection(secs, t.Name) != nil {

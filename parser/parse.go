@@ -75,6 +75,11 @@ type pageParser struct {
 	// page's own rows, so that a row naming no API is reported.
 	lateSupport []*spec.Support
 	tooDeep     bool // the nesting limit was reported (once per page)
+
+	// typeSig is the ## 类型 signature pageKind parsed, and where its
+	// block starts, so that member need not parse it again.
+	typeSig   *spec.FuncType
+	typeSigAt spec.Pos
 }
 
 // at is the position of body offset off.
