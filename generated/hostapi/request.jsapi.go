@@ -83,6 +83,9 @@ func jsToRequestOption(o RequestOption) js.Value {
 	if o.Signal != nil {
 		v.Set("signal", tarort.AnyToJS(o.Signal))
 	}
+	if o.DataCheck != nil {
+		v.Set("dataCheck", js.Undefined())
+	}
 	if o.UseStore != nil {
 		v.Set("useStore", js.ValueOf(bool(*o.UseStore)))
 	}
@@ -91,6 +94,9 @@ func jsToRequestOption(o RequestOption) js.Value {
 	}
 	if o.StoreSign != "" {
 		v.Set("storeSign", js.ValueOf(string(o.StoreSign)))
+	}
+	if o.StoreCheck != nil {
+		v.Set("storeCheck", js.Undefined())
 	}
 	return v
 }

@@ -86,8 +86,7 @@ func (t *RequestTask) doAbort() {
 		return
 	}
 	recv := t.in.Value
-	_, err := tarort.Call(api, recv, "abort", false)
-	if err != nil {
+	if _, err := tarort.Call(api, recv, "abort", false); err != nil {
 		return
 	}
 }
