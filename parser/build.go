@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"slices"
+
 	"github.com/tarogen/tarogen/spec"
 )
 
@@ -97,13 +99,13 @@ func (p *pageParser) finish() *spec.Page {
 		}
 	}
 	if ns := pg.Namespace; ns != nil {
-		ns.Doc, ns.Refs = joinDoc(pg.Doc, ns.Doc), append(pg.Refs, ns.Refs...)
+		ns.Doc, ns.Refs = joinDoc(pg.Doc, ns.Doc), slices.Concat(pg.Refs, ns.Refs)
 		if ns.Support == nil {
 			ns.Support = pg.Support
 		}
 	}
 	if v := pg.Value; v != nil {
-		v.Doc, v.Refs = pg.Doc, pg.Refs
+		v.Doc, v.Refs = joinDoc(pg.Doc, v.Doc), slices.Concat(pg.Refs, v.Refs)
 		if v.Support == nil {
 			v.Support = pg.Support
 		}
