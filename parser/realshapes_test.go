@@ -109,9 +109,12 @@ func TestValuePage(t *testing.T) {
 // A value whose ## 类型 is a name with no section of its own is a value of
 // that type, not a namespace.
 func TestNamedValuePage(t *testing.T) {
-	pg := parseExact(t, "---\ntitle: cfg\nsidebar_label: cfg\n---\n\n## 类型\n\n```tsx\nConfig\n```\n\n## 参数\n\n### Config\n\n| 参数 | 类型 |\n| --- | --- |\n| a | `string` |\n")
+	pg := parseExact(t, "---\ntitle: cfg\nsidebar_label: cfg\n---\n\n全局配置\n\n## 类型\n\n```tsx\nConfig\n```\n\n只读\n\n## 参数\n\n### Config\n\n| 参数 | 类型 |\n| --- | --- |\n| a | `string` |\n")
 	if pg.Kind != spec.PageValue || pg.Value.Type.String() != "Config" || len(pg.Decls) != 1 {
-		t.Errorf("Kind = %q, value %v, decls %d", pg.Kind, pg.Value, len(pg.Decls))
+		t.Fatalf("Kind = %q, value %v, decls %d", pg.Kind, pg.Value, len(pg.Decls))
+	}
+	if pg.Value.Doc != "全局配置\n\n只读" {
+		t.Errorf("value doc = %q, want the page's and the section's text", pg.Value.Doc)
 	}
 }
 
