@@ -147,7 +147,23 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		}
 		argv = append(argv, g.jsTo(p.typ, jen.Id(p.name)))
 	}
-	callbacks := jen.Lit(s.option != nil)
+	// Callbacks: the option gets success/fail/complete. AwaitValue: the
+	// result is read, so a returned Promise is awaited even after success.
+	var flagNames []string
+	if s.option != nil {
+		flagNames = append(flagNames, "Callbacks")
+	}
+	if s.result.kind != kVoid {
+		flagNames = append(flagNames, "AwaitValue")
+	}
+	var callbacks jen.Code = jen.Lit(0)
+	if len(flagNames) > 0 {
+		st := jen.Qual(RuntimePath, flagNames[0])
+		for _, n := range flagNames[1:] {
+			st = st.Op("|").Qual(RuntimePath, n)
+		}
+		callbacks = st
+	}
 	method := strings.TrimPrefix(a.fn.Name, "Taro.")
 	if s.rest {
 		rest := s.params[len(s.params)-1]

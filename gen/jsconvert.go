@@ -160,8 +160,8 @@ func (g *generator) emitJSStruct(f *jen.File, name string, fields []*fieldInfo) 
 	f.Func().Id("jsTo" + name).Params(jen.Id("o").Id(name)).Add(jsValue()).BlockFunc(func(gr *jen.Group) {
 		gr.Id("v").Op(":=").Qual(RuntimePath, "NewObject").Call()
 		for _, fi := range fields {
-			if isCallCallback(fi) || fi.typ.kind == kVoid {
-				continue
+			if isCallCallback(fi) || fi.typ.kind == kVoid || fi.typ.kind == kFunc && (fi.typ.fn == nil || fi.typ.fn.result.kind != kVoid) {
+				continue // a func that returns a value cannot be bridged (jsCallback)
 			}
 			x := jen.Id("o").Dot(fi.goName)
 			set := func(val jen.Code) jen.Code { return jen.Id("v").Dot("Set").Call(jen.Lit(fi.tsName), val) }

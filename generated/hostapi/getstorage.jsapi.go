@@ -71,7 +71,7 @@ func doGetStorage(option GetStorageOption) (GetStorageSuccessCallbackResult, err
 	if err != nil {
 		return GetStorageSuccessCallbackResult{}, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "getStorage", true, jsToGetStorageOption(option))
+	res, err := tarort.Call(api, recv, "getStorage", tarort.Callbacks|tarort.AwaitValue, jsToGetStorageOption(option))
 	if err != nil {
 		return GetStorageSuccessCallbackResult{}, option.finish(api, err)
 	}

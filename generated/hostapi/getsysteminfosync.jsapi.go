@@ -203,7 +203,7 @@ func doGetSystemInfoSync() GetSystemInfoSyncResult {
 	if err != nil {
 		return GetSystemInfoSyncResult{}
 	}
-	res, err := tarort.Call(api, recv, "getSystemInfoSync", false)
+	res, err := tarort.Call(api, recv, "getSystemInfoSync", tarort.AwaitValue)
 	if err != nil {
 		return GetSystemInfoSyncResult{}
 	}

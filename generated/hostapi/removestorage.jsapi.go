@@ -32,7 +32,7 @@ func doRemoveStorage(option RemoveStorageOption) (CallbackResult, error) {
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "removeStorage", true, jsToRemoveStorageOption(option))
+	res, err := tarort.Call(api, recv, "removeStorage", tarort.Callbacks|tarort.AwaitValue, jsToRemoveStorageOption(option))
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}

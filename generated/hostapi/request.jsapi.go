@@ -83,9 +83,6 @@ func jsToRequestOption(o RequestOption) js.Value {
 	if o.Signal != nil {
 		v.Set("signal", tarort.AnyToJS(o.Signal))
 	}
-	if o.DataCheck != nil {
-		v.Set("dataCheck", js.Undefined())
-	}
 	if o.UseStore != nil {
 		v.Set("useStore", js.ValueOf(bool(*o.UseStore)))
 	}
@@ -94,9 +91,6 @@ func jsToRequestOption(o RequestOption) js.Value {
 	}
 	if o.StoreSign != "" {
 		v.Set("storeSign", js.ValueOf(string(o.StoreSign)))
-	}
-	if o.StoreCheck != nil {
-		v.Set("storeCheck", js.Undefined())
 	}
 	return v
 }
@@ -221,7 +215,7 @@ func doRequest(option RequestOption) (*RequestTask, error) {
 	if err != nil {
 		return nil, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "request", true, jsToRequestOption(option))
+	res, err := tarort.Call(api, recv, "request", tarort.Callbacks|tarort.AwaitValue, jsToRequestOption(option))
 	if err != nil {
 		return nil, option.finish(api, err)
 	}

@@ -86,7 +86,7 @@ func (t *RequestTask) doAbort() {
 		return
 	}
 	recv := t.in.Value
-	if _, err := tarort.Call(api, recv, "abort", false); err != nil {
+	if _, err := tarort.Call(api, recv, "abort", 0); err != nil {
 		return
 	}
 }

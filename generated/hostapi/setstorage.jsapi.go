@@ -34,7 +34,7 @@ func doSetStorage(option SetStorageOption) (CallbackResult, error) {
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "setStorage", true, jsToSetStorageOption(option))
+	res, err := tarort.Call(api, recv, "setStorage", tarort.Callbacks|tarort.AwaitValue, jsToSetStorageOption(option))
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}

@@ -38,7 +38,7 @@ func doCloseSocket(option CloseSocketOption) (CallbackResult, error) {
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "closeSocket", true, jsToCloseSocketOption(option))
+	res, err := tarort.Call(api, recv, "closeSocket", tarort.Callbacks|tarort.AwaitValue, jsToCloseSocketOption(option))
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}

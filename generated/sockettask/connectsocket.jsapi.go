@@ -55,7 +55,7 @@ func doConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	if err != nil {
 		return nil, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "connectSocket", true, jsToConnectSocketOption(option))
+	res, err := tarort.Call(api, recv, "connectSocket", tarort.Callbacks|tarort.AwaitValue, jsToConnectSocketOption(option))
 	if err != nil {
 		return nil, option.finish(api, err)
 	}

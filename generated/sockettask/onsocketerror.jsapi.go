@@ -39,7 +39,10 @@ func doOnSocketError(callback OnSocketErrorCallback) {
 		return
 	}
 	tarort.Listen[OnSocketErrorCallbackResult](tarort.HostEvents(), recv, "onSocketError", func(v js.Value) OnSocketErrorCallbackResult {
-		return jsFromOnSocketErrorCallbackResult(v)
+		r := jsFromOnSocketErrorCallbackResult(v)
+		e := tarort.EventError("onSocketError", v)
+		r.Err, r.ErrMsg = e, string(e.Error())
+		return r
 	})
 	tarort.Handle[OnSocketErrorCallbackResult](tarort.HostEvents(), "onSocketError", func(r OnSocketErrorCallbackResult) {
 		callback(r)

@@ -32,7 +32,7 @@ func doSendSocketMessage(option SendSocketMessageOption) (CallbackResult, error)
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}
-	res, err := tarort.Call(api, recv, "sendSocketMessage", true, jsToSendSocketMessageOption(option))
+	res, err := tarort.Call(api, recv, "sendSocketMessage", tarort.Callbacks|tarort.AwaitValue, jsToSendSocketMessageOption(option))
 	if err != nil {
 		return CallbackResult{}, option.finish(api, err)
 	}

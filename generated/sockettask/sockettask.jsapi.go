@@ -27,7 +27,10 @@ func wrapSocketTask(v js.Value) *SocketTask {
 		return jsFromOnCloseCallbackResult(v)
 	})
 	tarort.Listen[OnErrorCallbackResult](in.Events, v, "onError", func(v js.Value) OnErrorCallbackResult {
-		return jsFromOnErrorCallbackResult(v)
+		r := jsFromOnErrorCallbackResult(v)
+		e := tarort.EventError("SocketTask.onError", v)
+		r.Err, r.ErrMsg = e, string(e.Error())
+		return r
 	})
 	tarort.Listen[OnMessageCallbackResult](in.Events, v, "onMessage", func(v js.Value) OnMessageCallbackResult {
 		return jsFromOnMessageCallbackResult(v)
@@ -198,8 +201,7 @@ func (t *SocketTask) doSend(option SendOption) error {
 		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "the SocketTask was not returned by the host"))
 	}
 	recv := t.in.Value
-	_, err := tarort.Call(api, recv, "send", true, jsToSendOption(option))
-	if err != nil {
+	if _, err := tarort.Call(api, recv, "send", tarort.Callbacks, jsToSendOption(option)); err != nil {
 		return option.finish(api, err)
 	}
 	return option.finish(api, nil)
@@ -212,8 +214,7 @@ func (t *SocketTask) doClose(option CloseOption) error {
 		return option.finish(api, tarort.Fail(api, tarort.ErrNoTask, "the SocketTask was not returned by the host"))
 	}
 	recv := t.in.Value
-	_, err := tarort.Call(api, recv, "close", true, jsToCloseOption(option))
-	if err != nil {
+	if _, err := tarort.Call(api, recv, "close", tarort.Callbacks, jsToCloseOption(option)); err != nil {
 		return option.finish(api, err)
 	}
 	return option.finish(api, nil)

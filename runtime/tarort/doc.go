@@ -283,11 +283,15 @@
 //
 // Calls: the option struct becomes a JavaScript object keyed by Taro's
 // field names, unset optional fields left out; []byte is copied into an
-// ArrayBuffer; success, fail and complete are js.Funcs, released once
-// complete has run. The calling goroutine waits for the outcome (the
-// returned Promise settling, else success or fail), then runs the option's
-// Go callbacks and returns, as natively: one outcome, reported in Taro's
-// order through the callbacks and the returned error. JavaScript callbacks
+// ArrayBuffer. success, fail and complete are small JavaScript functions
+// that record their argument in the call's state, so a host that calls
+// back at once (Taro H5's send) costs no wake-up of the Go program; only a
+// call that must wait gets a js.Func to wake it, released before the call
+// returns. The calling goroutine waits for the outcome (success or fail;
+// a returned Promise settling when its value is the result, as
+// connectSocket's task), then runs the option's Go callbacks and returns,
+// as natively: one outcome, reported in Taro's order through the callbacks
+// and the returned error. JavaScript callbacks
 // never wait; but a Go call made from inside your own js.FuncOf callback
 // would, and deadlock: call from a goroutine (generated handlers run on
 // one).

@@ -7,8 +7,9 @@ import "syscall/js"
 // Result is what a host call produced.
 type Result struct {
 	// Return is the call's value: what the Promise it returned resolved to,
-	// or, when it returned no Promise, the value it returned (a SocketTask
-	// from wx.connectSocket, the value of getStorageSync).
+	// or, when it returned no Promise (or Call did not wait for it), the
+	// value it returned (a SocketTask from wx.connectSocket, the value of
+	// getStorageSync).
 	Return js.Value
 	// Returned is what the call returned, not awaited: the Promise itself
 	// when it returned one. An API typed as returning a task that is also a
@@ -30,155 +31,140 @@ func (r Result) Payload() js.Value {
 	return r.Return
 }
 
-type callEventKind uint8
+// CallFlags say how Call treats the call.
+type CallFlags uint8
 
 const (
-	evSuccess callEventKind = iota
-	evFail
-	evComplete
-	evResolve
-	evReject
+	// Callbacks: args[0] is the option object (created when missing or not
+	// an object); it gets success, fail and complete.
+	Callbacks CallFlags = 1 << iota
+	// AwaitValue: the caller reads Return, so a returned Promise is awaited
+	// even when success has already run (Taro H5's connectSocket calls
+	// success at once and resolves its Promise with the task after). Without
+	// it, a call with callbacks is done as soon as success or fail has run:
+	// SocketTask.send does not wait for the Promise Taro H5 returns beside.
+	AwaitValue
 )
 
-type callEvent struct {
-	kind callEventKind
-	arg  js.Value
-}
+// callJS makes the call in JavaScript and returns its state object, which
+// success, fail, complete and a returned Promise fill in as they run. The
+// JavaScript side records; it calls into Go (st.waiter) only when the Go
+// side waits, so a host that calls back at once (Taro H5's send) costs no
+// wake-up of the Go program at all. Exceptions propagate to Call.
+var callJS = js.Global().Get("Function").New("recv", "name", "args", "callbacks", `
+	const st = { cb: 0, completed: false, thenable: false, settled: false, rejected: false };
+	const notify = () => { if (st.waiter) st.waiter(); };
+	if (callbacks) {
+		const o = args[0];
+		o.success = r => { if (!st.cb) { st.cb = 1; st.arg = r; } notify(); };
+		o.fail = r => { if (!st.cb) { st.cb = 2; st.arg = r; } notify(); };
+		o.complete = () => { st.completed = true; notify(); };
+	}
+	const ret = recv[name](...args);
+	st.ret = ret;
+	if (ret !== null && (typeof ret === "object" || typeof ret === "function") && typeof ret.then === "function") {
+		st.thenable = true;
+		ret.then(v => { st.settled = true; st.value = v; notify(); },
+		         e => { st.settled = true; st.rejected = true; st.value = e; notify(); });
+	}
+	return st;`)
 
 // Call calls recv[name](args...) the Taro way and waits for the outcome.
 //
-// With callbacks set, args[0] is the option object (created when missing or
-// not an object) and gets success, fail and complete: js.Funcs that only
-// record their argument and hand it to the waiting goroutine, released once
-// complete has run. If the call returns a Promise (Taro's APIs do), Call
-// waits for it to settle; otherwise, with callbacks, for success, fail or
-// complete. The waiting happens on the calling goroutine, never inside a
-// JS callback, so it must not be called from inside a js.FuncOf callback
-// (that deadlocks; the generated handlers run on goroutines, where calling
-// is fine).
+// With Callbacks, the option object args[0] gets success, fail and
+// complete. The outcome is known when the host has called success or fail
+// (or complete), or, for a call that returned a Promise (Taro's APIs do),
+// when that settles; with AwaitValue, or with no callbacks, the Promise is
+// always awaited. The waiting happens on the calling goroutine, never
+// inside a JavaScript callback, so Call must not be called from inside a
+// js.FuncOf callback (that deadlocks; the generated handlers run on
+// goroutines, where calling is fine). The callbacks are plain JavaScript
+// functions: there are no js.Funcs to release, and the one the waiting
+// side needs is released before Call returns.
 //
 // The outcome is an error when the host called fail (Taro H5 then resolves
 // its Promise with the failure instead of rejecting it), the Promise
 // rejected, or the call threw: an *Error from FailFromJS, which keeps the
 // host's errMsg.
-func Call(api string, recv js.Value, name string, callbacks bool, args ...js.Value) (Result, error) {
+func Call(api string, recv js.Value, name string, flags CallFlags, args ...js.Value) (Result, error) {
 	if err := method(api, recv, name); err != nil {
 		return Result{}, err
 	}
-	ch := make(chan callEvent, 8)
-	send := func(kind callEventKind, a []js.Value) {
-		ev := callEvent{kind: kind, arg: js.Undefined()}
-		if len(a) > 0 {
-			ev.arg = a[0]
-		}
-		select {
-		case ch <- ev:
-		default: // a host calling back more often than Taro does; the first calls decide
-		}
-	}
-	var release func()
+	callbacks := flags&Callbacks != 0
 	if callbacks {
 		if len(args) == 0 {
 			args = []js.Value{NewObject()}
 		} else if args[0].Type() != js.TypeObject {
 			args[0] = NewObject()
 		}
-		release = setCallbacks(args[0], send)
 	}
-	ret, err := invoke(api, recv, name, args)
+	argv := make([]any, len(args))
+	for i, v := range args {
+		argv[i] = v
+	}
+	st, err := invoke(api, recv, name, js.ValueOf(argv), callbacks)
 	if err != nil {
-		if release != nil {
-			release()
-		}
 		return Result{}, err
 	}
-	res := Result{Return: ret, Returned: ret, Success: js.Undefined()}
-	thenable := ret.Type() == js.TypeObject && ret.Get("then").Type() == js.TypeFunction
-	if thenable {
-		awaitThen(ret, send)
-	} else if !callbacks {
-		return res, nil
-	}
-	return res.wait(api, ch, thenable)
+	waitFor(st, func() bool { return settledEnough(st, callbacks, flags&AwaitValue != 0) })
+	return outcome(api, st)
 }
 
-// wait collects the call's events until its outcome is known: the Promise
-// settled, or, without one, a callback ran.
-func (res Result) wait(api string, ch chan callEvent, thenable bool) (Result, error) {
-	var fail *Error
-	for done := false; !done; {
-		ev := <-ch
-		switch ev.kind {
-		case evSuccess:
-			res.Success = ev.arg
-			done = !thenable
-		case evFail:
-			if fail == nil {
-				fail = FailFromJS(api, ev.arg)
-			}
-			done = !thenable
-		case evComplete:
-			done = !thenable
-		case evResolve:
-			res.Return = ev.arg
-			done = true
-		case evReject:
-			if fail == nil {
-				fail = FailFromJS(api, ev.arg)
-			}
-			done = true
-		}
+// settledEnough reports whether st holds the call's outcome.
+func settledEnough(st js.Value, callbacks, awaitValue bool) bool {
+	thenable, settled := st.Get("thenable").Bool(), st.Get("settled").Bool()
+	if thenable && (awaitValue || !callbacks) {
+		return settled || st.Get("cb").Int() == 2 // a failure needs no value
 	}
-	if fail != nil {
-		return res, fail
+	if !callbacks {
+		return true
+	}
+	return st.Get("cb").Int() != 0 || st.Get("completed").Bool() || settled
+}
+
+// waitFor blocks until done reports true, woken by st's notifications.
+func waitFor(st js.Value, done func() bool) {
+	if done() {
+		return
+	}
+	wake := make(chan struct{}, 1)
+	waiter := js.FuncOf(func(js.Value, []js.Value) any {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+		return nil
+	})
+	st.Set("waiter", waiter)
+	for !done() {
+		<-wake
+	}
+	// Later notifications (complete after success, a Promise settling
+	// after send's success) find no waiter.
+	st.Delete("waiter")
+	waiter.Release()
+}
+
+// outcome reads the result or the failure out of a call's state.
+func outcome(api string, st js.Value) (Result, error) {
+	res := Result{Return: st.Get("ret"), Returned: st.Get("ret"), Success: js.Undefined()}
+	switch st.Get("cb").Int() {
+	case 1:
+		res.Success = st.Get("arg")
+	case 2:
+		return res, FailFromJS(api, st.Get("arg"))
+	}
+	if st.Get("settled").Bool() {
+		if st.Get("rejected").Bool() {
+			return res, FailFromJS(api, st.Get("value"))
+		}
+		res.Return = st.Get("value")
 	}
 	return res, nil
 }
 
-// setCallbacks sets success, fail and complete on opts. They are released
-// by complete (Taro calls it last), or by the returned func when the call
-// fails before any of them can run.
-func setCallbacks(opts js.Value, send func(callEventKind, []js.Value)) (release func()) {
-	var success, fail, complete js.Func
-	release = func() {
-		success.Release()
-		fail.Release()
-		complete.Release()
-	}
-	success = js.FuncOf(func(_ js.Value, a []js.Value) any { send(evSuccess, a); return nil })
-	fail = js.FuncOf(func(_ js.Value, a []js.Value) any { send(evFail, a); return nil })
-	complete = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		send(evComplete, a)
-		release()
-		return nil
-	})
-	opts.Set("success", success)
-	opts.Set("fail", fail)
-	opts.Set("complete", complete)
-	return release
-}
-
-// awaitThen attaches resolve and reject handlers to a Promise; both are
-// released by whichever runs.
-func awaitThen(p js.Value, send func(callEventKind, []js.Value)) {
-	var resolve, reject js.Func
-	resolve = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		send(evResolve, a)
-		resolve.Release()
-		reject.Release()
-		return nil
-	})
-	reject = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		send(evReject, a)
-		resolve.Release()
-		reject.Release()
-		return nil
-	})
-	p.Call("then", resolve, reject)
-}
-
 // invoke makes the call, turning a JavaScript exception into an *Error.
-func invoke(api string, recv js.Value, name string, args []js.Value) (ret js.Value, err *Error) {
+func invoke(api string, recv js.Value, name string, args js.Value, callbacks bool) (st js.Value, err *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			je, ok := r.(js.Error)
@@ -188,9 +174,5 @@ func invoke(api string, recv js.Value, name string, args []js.Value) (ret js.Val
 			err = FailFromJS(api, je.Value)
 		}
 	}()
-	a := make([]any, len(args))
-	for i, v := range args {
-		a[i] = v
-	}
-	return recv.Call(name, a...), nil
+	return callJS.Invoke(recv, name, args, callbacks), nil
 }

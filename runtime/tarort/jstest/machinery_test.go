@@ -60,13 +60,13 @@ func TestHostDefaultAndSet(t *testing.T) {
 }
 
 func TestCallMissingMethod(t *testing.T) {
-	_, err := tarort.Call("getStorage", eval(`({})`), "getStorage", true)
+	_, err := tarort.Call("getStorage", eval(`({})`), "getStorage", tarort.Callbacks)
 	wantErr(t, err, "getStorage:fail not supported by the host: getStorage is not a function", tarort.ErrNotSupported)
 }
 
 func TestCallSyncCallbacks(t *testing.T) {
 	host := eval(`({ f(o) { o.success({errMsg: "f:ok", v: 7}); o.complete({errMsg: "f:ok"}); } })`)
-	res, err := tarort.Call("f", host, "f", true, tarort.NewObject())
+	res, err := tarort.Call("f", host, "f", tarort.Callbacks, tarort.NewObject())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestCallSyncCallbacks(t *testing.T) {
 
 func TestCallAsyncFail(t *testing.T) {
 	host := eval(`({ f(o) { setTimeout(() => { o.fail({errMsg: "request:fail timeout"}); o.complete({errMsg: "request:fail timeout"}); }, 5); } })`)
-	_, err := tarort.Call("request", host, "f", true)
+	_, err := tarort.Call("request", host, "f", tarort.Callbacks)
 	wantErr(t, err, "request:fail timeout", tarort.ErrTimeout)
 }
 
@@ -85,7 +85,7 @@ func TestCallAsyncFail(t *testing.T) {
 // the task.
 func TestCallPromiseOfTask(t *testing.T) {
 	host := eval(`({ connectSocket(o) { o.success({errMsg: "connectSocket:ok"}); o.complete({errMsg: "connectSocket:ok"}); return Promise.resolve({task: 1}); } })`)
-	res, err := tarort.Call("connectSocket", host, "connectSocket", true)
+	res, err := tarort.Call("connectSocket", host, "connectSocket", tarort.Callbacks|tarort.AwaitValue)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestCallPromiseOfTask(t *testing.T) {
 // Taro's mini-program layer: the Promise resolves after success, later.
 func TestCallPromiseAfterSuccess(t *testing.T) {
 	host := eval(`({ f(o) { return new Promise(r => setTimeout(() => { o.success({errMsg: "f:ok"}); o.complete({}); r({task: 2}); }, 3)); } })`)
-	res, err := tarort.Call("f", host, "f", true)
+	res, err := tarort.Call("f", host, "f", tarort.Callbacks|tarort.AwaitValue)
 	if err != nil || res.Return.Get("task").Int() != 2 {
 		t.Fatalf("Call = %v, %v; want the task", res.Return, err)
 	}
@@ -109,25 +109,25 @@ func TestCallPromiseAfterSuccess(t *testing.T) {
 // With a fail callback, Taro H5 resolves its Promise with the failure.
 func TestCallPromiseResolvedWithFailure(t *testing.T) {
 	host := eval(`({ connectSocket(o) { const r = {errMsg: 'connectSocket:fail request:fail invalid url "ftp://x"'}; o.fail(r); o.complete(r); return Promise.resolve(r); } })`)
-	_, err := tarort.Call("connectSocket", host, "connectSocket", true)
+	_, err := tarort.Call("connectSocket", host, "connectSocket", tarort.Callbacks|tarort.AwaitValue)
 	wantErr(t, err, `connectSocket:fail request:fail invalid url "ftp://x"`, tarort.ErrInvalidOption)
 }
 
 func TestCallPromiseRejected(t *testing.T) {
 	host := eval(`({ f() { return Promise.reject(new Error("boom")); } })`)
-	_, err := tarort.Call("f", host, "f", false)
+	_, err := tarort.Call("f", host, "f", 0)
 	wantErr(t, err, "f:fail boom", tarort.ErrHost)
 }
 
 func TestCallThrows(t *testing.T) {
 	host := eval(`({ f() { throw new TypeError("bad argument"); } })`)
-	_, err := tarort.Call("f", host, "f", true)
+	_, err := tarort.Call("f", host, "f", tarort.Callbacks)
 	wantErr(t, err, "f:fail bad argument", tarort.ErrHost)
 }
 
 func TestCallSyncValue(t *testing.T) {
 	host := eval(`({ getStorageSync(k) { return k + "!"; } })`)
-	res, err := tarort.Call("getStorageSync", host, "getStorageSync", false, js.ValueOf("key"))
+	res, err := tarort.Call("getStorageSync", host, "getStorageSync", tarort.AwaitValue, js.ValueOf("key"))
 	if err != nil || res.Return.String() != "key!" {
 		t.Fatalf("Call = %v, %v; want key!", res.Return, err)
 	}
