@@ -108,7 +108,7 @@ func TestNonRegularOutputRefused(t *testing.T) {
 		{"directory", func(p string) error { return os.Mkdir(p, 0o755) }, "a directory"},
 	}
 	for _, tt := range tests {
-		for _, name := range []string{"sockettask.go", "tarogen.go", "platform.weapp.go", "platform.native.go"} {
+		for _, name := range []string{"sockettask.go", "platform.native.go"} {
 			dir := t.TempDir()
 			os.WriteFile(filepath.Join(dir, "generate.go"), []byte("package sockettask\n"), 0o644)
 			path := filepath.Join(dir, name)
@@ -199,18 +199,6 @@ func TestCheckRefusesInterruptedDir(t *testing.T) {
 	if _, err := os.Lstat(filepath.Join(dir, ".tarogen-journal")); !os.IsNotExist(err) {
 		t.Errorf("journal still there (%v)", err)
 	}
-}
-
-// own is stderr's lines that tarogen itself prints ("tarogen: …"), without
-// the pages' diagnostics, which other tests pin.
-func own(stderr string) string {
-	var b strings.Builder
-	for _, l := range strings.SplitAfter(stderr, "\n") {
-		if strings.HasPrefix(l, "tarogen: ") {
-			b.WriteString(l)
-		}
-	}
-	return b.String()
 }
 
 func mapsEqual(a, b map[string]string) bool {

@@ -48,6 +48,18 @@ func TestDefaultPkgNameRefused(t *testing.T) {
 	}
 }
 
+// own is stderr's lines that tarogen itself prints ("tarogen: …"), without
+// the pages' diagnostics, which other tests pin.
+func own(stderr string) string {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(stderr, "\n") {
+		if strings.HasPrefix(l, "tarogen: ") {
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
 func quote(s string) string { return strings.ReplaceAll(`"`+s+`"`, "\n", `\n`) }
 
 // TestGuard: a panic in a command is a one-line internal error, with the
