@@ -147,23 +147,6 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		}
 		argv = append(argv, g.jsTo(p.typ, jen.Id(p.name)))
 	}
-	// Callbacks: the option gets success/fail/complete. AwaitValue: the
-	// result is read, so a returned Promise is awaited even after success.
-	var flagNames []string
-	if s.option != nil {
-		flagNames = append(flagNames, "Callbacks")
-	}
-	if s.result.kind != kVoid {
-		flagNames = append(flagNames, "AwaitValue")
-	}
-	var callbacks jen.Code = jen.Lit(0)
-	if len(flagNames) > 0 {
-		st := jen.Qual(RuntimePath, flagNames[0])
-		for _, n := range flagNames[1:] {
-			st = st.Op("|").Qual(RuntimePath, n)
-		}
-		callbacks = st
-	}
 	method := strings.TrimPrefix(a.fn.Name, "Taro.")
 	if s.rest {
 		rest := s.params[len(s.params)-1]
@@ -172,7 +155,7 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 			jen.Id(args).Op("=").Append(jen.Id(args), g.jsTo(rest.typ, jen.Id("e"))))
 		argv = []jen.Code{jen.Id(args).Op("...")}
 	}
-	callArgs := append([]jen.Code{jen.Id("api"), jen.Id(recv), jen.Lit(method), callbacks}, argv...)
+	callArgs := append([]jen.Code{jen.Id("api"), jen.Id(recv), jen.Lit(method), jsCallFlags(s)}, argv...)
 	call := jen.Qual(RuntimePath, "Call").Call(callArgs...)
 	if s.result.kind == kVoid && g.jsFinishDecl(s) == nil {
 		// No result to read: the call's err is scoped to the if, so it
@@ -182,21 +165,7 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		gr.List(jen.Id(res), jen.Err()).Op(":=").Add(call)
 		gr.If(jen.Err().Op("!=").Nil()).Block(onFail(jen.Err()))
 	}
-	var result jen.Code
-	switch s.result.kind {
-	case kVoid:
-	case kClass:
-		// Promise<SocketTask>: the task is what the Promise resolves to.
-		// RequestTask: the task is the returned object (itself a Promise
-		// of the response, which success receives).
-		from := "Returned"
-		if resultIsPromise(a) {
-			from = "Return"
-		}
-		result = g.jsFrom(s.result, jen.Id(res).Dot(from))
-	default:
-		result = g.jsFrom(s.result, jen.Id(res).Dot("Payload").Call())
-	}
+	result := g.jsResult(a, s, res)
 	if !s.err {
 		if result != nil {
 			gr.Return(result)
@@ -212,6 +181,49 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		return
 	}
 	gr.Add(returnOK(s, result, jen.Nil()))
+}
+
+// jsCallFlags are tarort.Call's flags: Callbacks when the option gets
+// success/fail/complete; AwaitValue when the result is read, so a returned
+// Promise is awaited even after success.
+func jsCallFlags(s sigInfo) jen.Code {
+	var flags *jen.Statement
+	add := func(name string) {
+		if flags == nil {
+			flags = jen.Qual(RuntimePath, name)
+			return
+		}
+		flags.Op("|").Qual(RuntimePath, name)
+	}
+	if s.option != nil {
+		add("Callbacks")
+	}
+	if s.result.kind != kVoid {
+		add("AwaitValue")
+	}
+	if flags == nil {
+		return jen.Lit(0)
+	}
+	return flags
+}
+
+// jsResult converts the call's result (in the local res) to the API's
+// result type; nil for none.
+func (g *generator) jsResult(a *apiInfo, s sigInfo, res string) jen.Code {
+	switch s.result.kind {
+	case kVoid:
+		return nil
+	case kClass:
+		// Promise<SocketTask>: the task is what the Promise resolves to.
+		// RequestTask: the task is the returned object (itself a Promise
+		// of the response, which success receives).
+		from := "Returned"
+		if resultIsPromise(a) {
+			from = "Return"
+		}
+		return g.jsFrom(s.result, jen.Id(res).Dot(from))
+	}
+	return g.jsFrom(s.result, jen.Id(res).Dot("Payload").Call())
 }
 
 // resultIsPromise reports whether the page types the API's result as a
