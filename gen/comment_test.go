@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/tarogen/tarogen/spec"
 )
 
 func TestLineComments(t *testing.T) {
@@ -153,5 +155,34 @@ func TestOverlayTextWarned(t *testing.T) {
 	}
 	if wantLines := "\t// x\n\t// //go:generate y<U+202E> z\n\tReason string"; !strings.Contains(string(files[i].Content), wantLines) {
 		t.Errorf("closesocket.go does not hold %q:\n%s", wantLines, files[i].Content)
+	}
+}
+
+// TestCheckTextPositions: a hazard is reported at the nearest spec node
+// holding it (the page for its description, the field for its cell), once
+// per node and kind, whatever the nesting; a type's name inside a resolved
+// reference is not walked twice.
+func TestCheckTextPositions(t *testing.T) {
+	pagePos := spec.Pos{File: "x.md", Line: 1, Col: 1}
+	fieldPos := spec.Pos{File: "x.md", Line: 9, Col: 3}
+	pkg := &spec.Package{Pages: []*spec.Page{{
+		Pos: pagePos, Name: "x", Doc: "a\u202eb\u202ec",
+		Decls: []*spec.Decl{{Pos: spec.Pos{File: "x.md", Line: 7, Col: 1}, Name: "D", Kind: spec.DeclObject,
+			Fields: []*spec.Field{{Pos: fieldPos, Name: "f", Doc: "x\ry", Default: "\u2066"}}}},
+	}}}
+	g := newGenerator(pkg, Options{Package: "p"})
+	g.checkText()
+	g.ds.Sort()
+	var got []string
+	for _, d := range g.ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"x.md:1:1: warning: text has U+202E RIGHT-TO-LEFT OVERRIDE; the generated comment shows it as <U+202E>",
+		"x.md:9:3: warning: text has U+000D CARRIAGE RETURN; the generated comment breaks the line there",
+		"x.md:9:3: warning: text has U+2066 LEFT-TO-RIGHT ISOLATE; the generated comment shows it as <U+2066>",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("checkText warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
