@@ -129,6 +129,9 @@ func (g *generator) emitFiles() []File {
 			g.ds.Errorf(pf.pos, "internal error rendering %s: %v", pf.name, firstLine(err))
 			continue
 		}
+		// Render formats once itself, but one go/format pass is not always
+		// a fixpoint (doc comments it rewrites, such as list items, settle
+		// on the second), and the output must be gofmt-stable.
 		src, err := format.Source(buf.Bytes())
 		if err != nil {
 			g.ds.Errorf(pf.pos, "internal error formatting %s: %v", pf.name, firstLine(err))
