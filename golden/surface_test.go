@@ -1,7 +1,9 @@
 package golden
 
 import (
+	"bytes"
 	"fmt"
+	"go/format"
 	"io/fs"
 	"maps"
 	"os"
@@ -19,6 +21,7 @@ import (
 // TestWholeSurface generates every real page in ../testdata/pages alone,
 // and the pages of each API set together as one package, then vets all of
 // it under no tag, every taro_* tag and GOOS=js GOARCH=wasm (issue 9.4).
+// Every file must also be gofmt-stable.
 // The together sets hold one page per API: current/ and en/ are one set
 // (they document different APIs), and each older format folder is one
 // (they document the same WebSocket APIs as each other).
@@ -45,6 +48,9 @@ func TestWholeSurface(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range files {
+			if src, err := format.Source(f.Content); err != nil || !bytes.Equal(src, f.Content) {
+				t.Errorf("%s: %s is not gofmt-stable (%v)", name, f.Name, err)
+			}
 			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
 				t.Fatal(err)
 			}
