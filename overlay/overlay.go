@@ -45,7 +45,12 @@
 // in the spec, or a value that is not a literal of its type, at its
 // file:line:col. Parse itself rejects what it can see alone: unknown or
 // duplicate keys at any level, names that are not exported Go identifiers,
-// a type's underlying type that is not a basic Go type.
+// a type's underlying type that is not a basic Go type. The generator
+// checks the rest before anything is written: names that clash with each
+// other or with the package's (two constants named Open), constant values
+// (one Go literal of the constant's type, parsed with go/parser and
+// checked with go/types: "one" is no int, 300 no int8), TypeScript types
+// that do not parse or name nothing.
 //
 // Paths and names are normalised as the parser normalises page names (zero-
 // width characters stripped, then NFC), so an entry copied from a page that
