@@ -1,8 +1,8 @@
 // Bundles Taro's H5 runtime (@tarojs/taro-h5, pinned in package-lock.json)
 // standalone, without a Taro app, router or React, into one browser script
-// that sets globalThis.Taro. The Go harness (../chromium.go) runs it on every
-// test run that finds the bundle missing or older than this script;
-// `npm run bundle` runs it by hand. Usage: node bundle.mjs [OUT]
+// that sets globalThis.Taro. The Go harness (../bundle.go) runs it into a
+// temporary directory for every test that needs it; `npm run bundle` writes
+// dist/taro-h5.js for the README's browser steps. Usage: node bundle.mjs [OUT]
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
