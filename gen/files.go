@@ -75,6 +75,7 @@ func platformIDOK(id string) bool {
 // become a file that only builds on android), and so that no name starts
 // with "_" or "." (which the go command ignores). A letter outside ASCII is
 // written as its code point ("u4e2d"), so two CJK names get two files.
+// The stems of tarogen's own files are never a page's.
 func fileName(page string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(page) {
@@ -85,8 +86,14 @@ func fileName(page string) string {
 			fmt.Fprintf(&b, "u%04x", r)
 		}
 	}
-	if b.Len() == 0 {
-		return "page.go"
+	stem := b.String()
+	switch stem {
+	case "":
+		stem = "page"
+	case "tarogen", "platform":
+		// tarogen.go and platform.*.go are tarogen's own files: a page
+		// named so (a function tarogen, a class Platform) gets its own.
+		stem += "api"
 	}
-	return b.String() + ".go"
+	return stem + ".go"
 }

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,8 +32,8 @@ func TestFileNameCollisions(t *testing.T) {
 	}{
 		{"function beside class", []*spec.Page{classPage("SocketTask.md", "SocketTask"), fnPage("sockettask.md", "sockettask")},
 			"sockettask.md:1:1: error: output file sockettask.go for page sockettask (sockettask.md) is already the file of page SocketTask (SocketTask.md)"},
-		{"function named tarogen", []*spec.Page{fnPage("tarogen.md", "tarogen")},
-			"tarogen.go: error: output file tarogen.go for tarogen's shared declarations is already the file of page tarogen (tarogen.md)"},
+		{"function named tarogenapi beside tarogen", []*spec.Page{fnPage("tarogen.md", "tarogen"), fnPage("tarogenapi.md", "tarogenApi")},
+			"tarogenapi.md:1:1: error: output file tarogenapi.go for page tarogenApi (tarogenapi.md) is already the file of page tarogen (tarogen.md)"},
 		{"names that differ in punctuation", []*spec.Page{fnPage("a.md", "get-info"), fnPage("b.md", "getInfo")},
 			"b.md:1:1: error: output file getinfo.go for page getInfo (b.md) is already the file of page get-info (a.md)"},
 	} {
@@ -65,4 +66,28 @@ func TestCJKFileNames(t *testing.T) {
 		}
 	}
 	wantAll(t, all, "func X打开()", "func X关闭()")
+}
+
+// A page API named like tarogen's own declarations (Taro's canIUse beside
+// the generated CanIUse lookup) gets a Taro prefix and a warning, never a
+// hard error.
+func TestAPINamedLikeTarogensOwn(t *testing.T) {
+	files, ds := Generate(&spec.Package{Pages: []*spec.Page{fnPage("canIUse.md", "canIUse"), classPage("Platform.md", "Platform")}}, Options{Package: "p"})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	wantAll(t, ds.Error(), "canIUse.md:1:1: warning: function canIUse: Go name CanIUse is tarogen's own; named TaroCanIUse",
+		"Platform.md:1:1: warning: class Platform: Go name Platform is tarogen's own; named TaroPlatform")
+	var all string
+	for _, f := range files {
+		all += string(f.Content)
+	}
+	wantAll(t, all, "func TaroCanIUse()", "type TaroPlatform struct", "func CanIUse(api API) Support")
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	if !slices.Contains(names, "platformapi.go") || !slices.Contains(names, "tarogen.go") {
+		t.Errorf("files %v, want platformapi.go for the page beside tarogen.go", names)
+	}
 }

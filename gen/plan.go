@@ -170,6 +170,27 @@ func (g *generator) planTypes() {
 	}
 }
 
+// claimAPIName claims *name for a page's class or function. A name
+// tarogen's own declarations hold (Taro's canIUse beside tarogen's
+// CanIUse lookup) becomes Taro+name, with a warning: a real page is never
+// a hard error for a name it could not know was taken. A clash between two
+// pages stays an error: one of them must be renamed in the overlay.
+func (g *generator) claimAPIName(name *string, what string, pos spec.Pos) bool {
+	if g.claim(*name, what, pos) {
+		return true
+	}
+	if !strings.HasPrefix(g.claimedBy(*name), "tarogen's own") {
+		return false
+	}
+	alt := "Taro" + *name
+	if !g.claim(alt, what, pos) {
+		return false
+	}
+	g.ds.Warnf(pos, "%s: Go name %s is tarogen's own; named %s", what, *name, alt)
+	*name = alt
+	return true
+}
+
 // reportUnusedEntries reports every overlay entry the plan did not match.
 func (g *generator) reportUnusedEntries() {
 	var unused []*overlay.Entry
@@ -201,7 +222,7 @@ func (g *generator) planClassName(pg *spec.Page) {
 	if e := g.entry(c.Name); e != nil && e.Name != "" {
 		ci.goName, pos = e.Name, e.Pos
 	}
-	if !g.claim(ci.goName, "class "+c.Name, pos) {
+	if !g.claimAPIName(&ci.goName, "class "+c.Name, pos) {
 		g.ds.Errorf(pos, "class %s: Go name %s is already used by %s", c.Name, ci.goName, g.claimedBy(ci.goName))
 	}
 	g.classes = append(g.classes, ci)
@@ -274,7 +295,7 @@ func (g *generator) planAPI(pg *spec.Page, c *spec.Class, fn *spec.Function) {
 	if e != nil && e.Name != "" {
 		a.goName, pos = e.Name, e.Pos
 	}
-	if c == nil && !g.claim(a.goName, "function "+fn.Name, pos) {
+	if c == nil && !g.claimAPIName(&a.goName, "function "+fn.Name, pos) {
 		g.ds.Errorf(pos, "function %s: Go name %s is already used by %s", fn.Name, a.goName, g.claimedBy(a.goName))
 		return
 	}
