@@ -23,16 +23,20 @@ func TestUnderNode(t *testing.T) {
 		t.Fatalf("go env GOROOT: %v", err)
 	}
 	wasmDir := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm")
-	args := []string{"test", "-count=1"}
-	if testing.Verbose() {
-		args = append(args, "-v")
+	// Every test with no platform tag; the host lookup again under a
+	// mini-program tag, where it falls back to wx.
+	for _, extra := range [][]string{nil, {"-tags=taro_weapp", "-run=TestHostFallback"}} {
+		args := append([]string{"test", "-count=1"}, extra...)
+		if testing.Verbose() {
+			args = append(args, "-v")
+		}
+		cmd := exec.Command("go", append(args, ".")...)
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0",
+			"PATH="+wasmDir+string(os.PathListSeparator)+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("GOOS=js GOARCH=wasm go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		t.Logf("GOOS=js GOARCH=wasm go %s:\n%s", strings.Join(args, " "), out)
 	}
-	cmd := exec.Command("go", append(args, ".")...)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0",
-		"PATH="+wasmDir+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("GOOS=js GOARCH=wasm go test: %v\n%s", err, out)
-	}
-	t.Logf("GOOS=js GOARCH=wasm go test:\n%s", out)
 }

@@ -1,0 +1,5 @@
+//go:build js && wasm && !taro_weapp
+
+package jstest
+
+const fallsBackToWx = false
