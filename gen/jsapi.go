@@ -95,10 +95,20 @@ func (g *generator) delegateCall(a *apiInfo, s sigInfo) jen.Code {
 // emitJSAPI writes do<Name> for js/wasm.
 func (g *generator) emitJSAPI(f *jen.File, a *apiInfo) {
 	s := g.signature(a)
-	commentf(f, "%s is %s on js/wasm: it calls the host's %s.", doName(a), a.qname, a.fn.Name)
+	kind, on, listener := listenerKind(a, s)
+	switch {
+	case listener && on && a.class != nil:
+		commentf(f, "%s is %s on js/wasm: it sets the Go handler of the instance's %s events, listened to since it was wrapped.", doName(a), a.qname, kind)
+	case listener && on:
+		commentf(f, "%s is %s on js/wasm: it listens to the host's %s (once) and sets the Go handler.", doName(a), a.qname, kind)
+	case listener:
+		commentf(f, "%s is %s on js/wasm: it removes the Go handler of %s events; later ones are discarded.", doName(a), a.qname, kind)
+	default:
+		commentf(f, "%s is %s on js/wasm: it calls the host's %s.", doName(a), a.qname, a.fn.Name)
+	}
 	f.Add(g.emitDoSignature(a, s).BlockFunc(func(gr *jen.Group) {
 		gr.Const().Id("api").Op("=").Lit(a.qname)
-		if kind, on, ok := listenerKind(a, s); ok {
+		if listener {
 			g.jsListenerBody(gr, a, s, kind, on)
 			return
 		}
