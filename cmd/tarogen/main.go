@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/tarogen/tarogen/corrections"
 	"github.com/tarogen/tarogen/gen"
@@ -127,18 +126,9 @@ func runGen(args []string, stdout, stderr io.Writer) (err error) {
 	if fs.NArg() == 0 {
 		return usageError{"gen: no DOC given"}
 	}
-	name := *pkgName
-	if name == "" {
-		abs, err := filepath.Abs(*out)
-		if err != nil {
-			return err
-		}
-		name = strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(abs)))
-		if err := checkPackageName(name); err != nil {
-			return usageError{fmt.Sprintf("gen: the base name of -o %s gives package name %q: %v; give one with -pkg", *out, name, err)}
-		}
-	} else if err := checkPackageName(name); err != nil {
-		return usageError{fmt.Sprintf("gen: -pkg %q: %v", name, err)}
+	name, err := packageName(*pkgName, *out)
+	if err != nil {
+		return err
 	}
 	pkg, ds := parser.ParseFiles(fs.Args())
 	ov, ds := loadOverlay(pkg, ds, *ovPath, *builtin)

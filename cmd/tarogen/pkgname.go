@@ -2,8 +2,32 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"go/token"
+	"path/filepath"
+	"strings"
 )
+
+// packageName is -pkg, or else the base name of -o made lower case without
+// "-", "." and "_"; either way a name that can name the package, or a
+// usage error that says why not.
+func packageName(flag, out string) (string, error) {
+	if flag != "" {
+		if err := checkPackageName(flag); err != nil {
+			return "", usageError{fmt.Sprintf("gen: -pkg %q: %v", flag, err)}
+		}
+		return flag, nil
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	name := strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(abs)))
+	if err := checkPackageName(name); err != nil {
+		return "", usageError{fmt.Sprintf("gen: the base name of -o %s gives package name %q: %v; give one with -pkg", out, name, err)}
+	}
+	return name, nil
+}
 
 // checkPackageName says why name cannot name the generated package, or
 // returns nil. gen would otherwise write a package that does not parse
