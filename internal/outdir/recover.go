@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // recover finishes what a killed run left: a committed journal is replayed
@@ -46,7 +45,7 @@ func (d *Dir) removeTemps() error {
 	if err != nil {
 		return err
 	}
-	var removed []string
+	removed := 0
 	for _, e := range entries {
 		if !isTempName(e.Name()) {
 			continue
@@ -58,11 +57,10 @@ func (d *Dir) removeTemps() error {
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 			return err
 		}
-		removed = append(removed, e.Name())
+		removed++
 	}
-	if len(removed) > 0 {
-		slices.Sort(removed)
-		fmt.Fprintf(d.opt.Log, "tarogen: %s: removed %d temporary files an interrupted run left\n", d.path, len(removed))
+	if removed > 0 {
+		fmt.Fprintf(d.opt.Log, "tarogen: %s: removed %d temporary files an interrupted run left\n", d.path, removed)
 	}
 	return nil
 }
