@@ -362,3 +362,39 @@ func TestJSBlockingHandler(t *testing.T) {
 		t.Fatalf("no onClose within %v", jsWait)
 	}
 }
+
+// TestJSLateHandlers: events that happen before any handler is registered
+// are held and delivered, in order, once one is. Here the handlers come
+// 300 ms after ConnectSocket returns, by which time the socket is open and
+// the server's greeting has arrived.
+func TestJSLateHandlers(t *testing.T) {
+	task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: jsEchoURL("?greet")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ConnectSocket returned; registering handlers in 300 ms")
+	time.Sleep(300 * time.Millisecond)
+	events := make(chan string, 8)
+	task.OnOpen(func(sockettask.OnOpenCallbackResult) { events <- "open" })
+	task.OnMessage(func(res sockettask.OnMessageCallbackResult) {
+		text, _ := res.Data.(sockettask.Text)
+		events <- "message " + strings.Fields(string(text))[0]
+	})
+	task.OnClose(func(res sockettask.OnCloseCallbackResult) { events <- fmt.Sprintf("close %d", res.Code) })
+	want := []string{"open", "message x-tarogen=", "close 1000"}
+	for i, w := range want {
+		if i == 2 {
+			if err := task.Close(sockettask.CloseOption{Code: 1000}); err != nil {
+				t.Fatalf("Close = %v", err)
+			}
+		}
+		select {
+		case got := <-events:
+			if got != w {
+				t.Fatalf("event %d = %q, want %q", i, got, w)
+			}
+		case <-time.After(jsWait):
+			t.Fatalf("no %q within %v", w, jsWait)
+		}
+	}
+}

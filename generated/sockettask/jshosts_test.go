@@ -14,7 +14,8 @@ import (
 // The js/wasm WebSocket suite (js_e2e_test.go) through this package, in
 // both JS hosts, against the in-process gorilla echo server.
 var jsSuite = []string{"TestJSEchoSizes", "TestJSThousandInOrder", "TestJSClientClose",
-	"TestJSServerClose", "TestJSHandshake", "TestJSInvalidURL", "TestJSRefused", "TestJSBlockingHandler"}
+	"TestJSServerClose", "TestJSHandshake", "TestJSInvalidURL", "TestJSRefused", "TestJSBlockingHandler",
+	"TestJSLateHandlers"}
 
 // jsRun runs only the js suite: the package's other tests need the native
 // runtime or the file system.
