@@ -91,7 +91,7 @@ func (t *RequestTask) doAbort() {
 	}
 }
 
-// doOnHeadersReceived is RequestTask.onHeadersReceived on js/wasm: it calls the host's onHeadersReceived.
+// doOnHeadersReceived is RequestTask.onHeadersReceived on js/wasm: it sets the Go handler of the instance's onHeadersReceived events, listened to since it was wrapped.
 func (t *RequestTask) doOnHeadersReceived(callback Callback) {
 	const api = "RequestTask.onHeadersReceived"
 	if t == nil || t.in == nil {
@@ -106,7 +106,7 @@ func (t *RequestTask) doOnHeadersReceived(callback Callback) {
 	})
 }
 
-// doOffHeadersReceived is RequestTask.offHeadersReceived on js/wasm: it calls the host's offHeadersReceived.
+// doOffHeadersReceived is RequestTask.offHeadersReceived on js/wasm: it removes the Go handler of onHeadersReceived events; later ones are discarded.
 func (t *RequestTask) doOffHeadersReceived(callback Callback) {
 	const api = "RequestTask.offHeadersReceived"
 	if t == nil || t.in == nil {
@@ -115,7 +115,7 @@ func (t *RequestTask) doOffHeadersReceived(callback Callback) {
 	t.in.Events.Off("onHeadersReceived")
 }
 
-// doOnChunkReceived is RequestTask.onChunkReceived on js/wasm: it calls the host's onChunkReceived.
+// doOnChunkReceived is RequestTask.onChunkReceived on js/wasm: it sets the Go handler of the instance's onChunkReceived events, listened to since it was wrapped.
 func (t *RequestTask) doOnChunkReceived(callback RequestTaskCallback) {
 	const api = "RequestTask.onChunkReceived"
 	if t == nil || t.in == nil {
@@ -130,7 +130,7 @@ func (t *RequestTask) doOnChunkReceived(callback RequestTaskCallback) {
 	})
 }
 
-// doOffChunkReceived is RequestTask.offChunkReceived on js/wasm: it calls the host's offChunkReceived.
+// doOffChunkReceived is RequestTask.offChunkReceived on js/wasm: it removes the Go handler of onChunkReceived events; later ones are discarded.
 func (t *RequestTask) doOffChunkReceived(callback Callback) {
 	const api = "RequestTask.offChunkReceived"
 	if t == nil || t.in == nil {

@@ -31,7 +31,7 @@ func jsFromOnSocketCloseCallbackResult(v js.Value) OnSocketCloseCallbackResult {
 	return o
 }
 
-// doOnSocketClose is onSocketClose on js/wasm: it calls the host's onSocketClose.
+// doOnSocketClose is onSocketClose on js/wasm: it listens to the host's onSocketClose (once) and sets the Go handler.
 func doOnSocketClose(callback OnSocketCloseCallback) {
 	const api = "onSocketClose"
 	recv, err := tarort.Host(api)

@@ -27,7 +27,7 @@ func jsFromOnSocketErrorCallbackResult(v js.Value) OnSocketErrorCallbackResult {
 	return o
 }
 
-// doOnSocketError is onSocketError on js/wasm: it calls the host's onSocketError.
+// doOnSocketError is onSocketError on js/wasm: it listens to the host's onSocketError (once) and sets the Go handler.
 func doOnSocketError(callback OnSocketErrorCallback) {
 	const api = "onSocketError"
 	recv, err := tarort.Host(api)

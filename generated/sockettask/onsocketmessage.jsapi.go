@@ -27,7 +27,7 @@ func jsFromOnSocketMessageCallbackResult(v js.Value) OnSocketMessageCallbackResu
 	return o
 }
 
-// doOnSocketMessage is onSocketMessage on js/wasm: it calls the host's onSocketMessage.
+// doOnSocketMessage is onSocketMessage on js/wasm: it listens to the host's onSocketMessage (once) and sets the Go handler.
 func doOnSocketMessage(callback OnSocketMessageCallback) {
 	const api = "onSocketMessage"
 	recv, err := tarort.Host(api)

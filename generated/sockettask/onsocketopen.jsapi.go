@@ -31,7 +31,7 @@ func jsFromOnSocketOpenCallbackResult(v js.Value) OnSocketOpenCallbackResult {
 	return o
 }
 
-// doOnSocketOpen is onSocketOpen on js/wasm: it calls the host's onSocketOpen.
+// doOnSocketOpen is onSocketOpen on js/wasm: it listens to the host's onSocketOpen (once) and sets the Go handler.
 func doOnSocketOpen(callback OnSocketOpenCallback) {
 	const api = "onSocketOpen"
 	recv, err := tarort.Host(api)

@@ -220,7 +220,7 @@ func (t *SocketTask) doClose(option CloseOption) error {
 	return option.finish(api, nil)
 }
 
-// doOnOpen is SocketTask.onOpen on js/wasm: it calls the host's onOpen.
+// doOnOpen is SocketTask.onOpen on js/wasm: it sets the Go handler of the instance's onOpen events, listened to since it was wrapped.
 func (t *SocketTask) doOnOpen(callback OnOpenCallback) {
 	const api = "SocketTask.onOpen"
 	if t == nil || t.in == nil {
@@ -235,7 +235,7 @@ func (t *SocketTask) doOnOpen(callback OnOpenCallback) {
 	})
 }
 
-// doOnClose is SocketTask.onClose on js/wasm: it calls the host's onClose.
+// doOnClose is SocketTask.onClose on js/wasm: it sets the Go handler of the instance's onClose events, listened to since it was wrapped.
 func (t *SocketTask) doOnClose(callback OnCloseCallback) {
 	const api = "SocketTask.onClose"
 	if t == nil || t.in == nil {
@@ -250,7 +250,7 @@ func (t *SocketTask) doOnClose(callback OnCloseCallback) {
 	})
 }
 
-// doOnError is SocketTask.onError on js/wasm: it calls the host's onError.
+// doOnError is SocketTask.onError on js/wasm: it sets the Go handler of the instance's onError events, listened to since it was wrapped.
 func (t *SocketTask) doOnError(callback OnErrorCallback) {
 	const api = "SocketTask.onError"
 	if t == nil || t.in == nil {
@@ -265,7 +265,7 @@ func (t *SocketTask) doOnError(callback OnErrorCallback) {
 	})
 }
 
-// doOnMessage is SocketTask.onMessage on js/wasm: it calls the host's onMessage.
+// doOnMessage is SocketTask.onMessage on js/wasm: it sets the Go handler of the instance's onMessage events, listened to since it was wrapped.
 func (t *SocketTask) doOnMessage(callback OnMessageCallback) {
 	const api = "SocketTask.onMessage"
 	if t == nil || t.in == nil {
