@@ -1,42 +1,50 @@
 package corrections
 
 import (
-	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/tarogen/tarogen/spec"
 )
 
-// quirk is a disagreement between a page's ```tsx signature and its
-// parameter table that is known to be the page's mistake, where the parser
-// already keeps the right type (the signature's).
-type quirk struct {
-	api       string // e.g. "SocketTask.onMessage"
-	param     string // e.g. "callback"
-	signature string // the type the signature gives, kept: "OnMessageCallback<T>"
-	table     string // the type the table gives, dropped: "T"
-}
+// disagreement is the parser's warning when a parameter's type in the
+// ```tsx signature and in the parameter table differ (parser's reconcile:
+// the signature's type is kept). A test pins it against the real pages.
+var disagreement = regexp.MustCompile(`^parameter \S+ of \S+: signature type (.+) differs from table type (.+); keeping the signature's$`)
 
-// knownQuirks: Taro's doc generator writes a generic listener's type
-// argument (T) in the parameter table where the signature has the callback
-// type (Callback<T>). Every real page with a generic message listener does
-// it, so the warning tells the user nothing they can act on.
-var knownQuirks = []quirk{
-	{api: "SocketTask.onMessage", param: "callback", signature: "OnMessageCallback<T>", table: "T"},
-	{api: "onSocketMessage", param: "callback", signature: "Callback<T>", table: "T"},
-}
+// generic is a generic type reference: Callback<T>, Option<T, U>.
+var generic = regexp.MustCompile(`^[A-Za-z_][\w.]*<(.+)>$`)
 
-// message is the parser's warning for q, word for word (parser's
-// reconcile); a test pins that the real pages produce exactly it.
-func (q quirk) message() string {
-	return fmt.Sprintf("parameter %s of %s: signature type %s differs from table type %s; keeping the signature's",
-		q.param, q.api, q.signature, q.table)
+// isTypeArgumentQuirk reports whether a disagreement is the known quirk of
+// Taro's doc generator: for a parameter whose type is generic, the table
+// gives the type argument instead of the type, e.g. `| callback | T |`
+// for (callback: OnMessageCallback<T>) on SocketTask.onMessage and
+// onSocketMessage, `| option | T |` for (option: Option<T>) on getStorage
+// and request. The signature is right, and the parser keeps it, so the
+// warning tells the user nothing they can act on. Any other disagreement
+// (batchGetStorageSync's keyList: string[] against T) is still reported.
+func isTypeArgumentQuirk(msg string) bool {
+	m := disagreement.FindStringSubmatch(msg)
+	if m == nil {
+		return false
+	}
+	g := generic.FindStringSubmatch(m[1])
+	if g == nil {
+		return false
+	}
+	for _, arg := range strings.Split(g[1], ",") {
+		if strings.TrimSpace(arg) == m[2] {
+			return true
+		}
+	}
+	return false
 }
 
 // Acknowledge returns ds without the warnings for known page quirks that
 // tarogen resolves itself. Errors are always kept.
 func Acknowledge(ds spec.Diagnostics) spec.Diagnostics {
 	return slices.DeleteFunc(slices.Clone(ds), func(d spec.Diagnostic) bool {
-		return d.Severity == spec.Warning && slices.ContainsFunc(knownQuirks, func(q quirk) bool { return d.Msg == q.message() })
+		return d.Severity == spec.Warning && isTypeArgumentQuirk(d.Msg)
 	})
 }

@@ -70,3 +70,16 @@ func TestGeneratedDocs(t *testing.T) {
 		t.Errorf("connectsocket.go lost the check of its required url")
 	}
 }
+
+// A short page line after the purpose must not become a heading: gofmt
+// would turn it into "# …".
+func TestDeclDocHasNoHeading(t *testing.T) {
+	for name, src := range socketFiles(t) {
+		if strings.Contains(src, "\n// # ") && name != "tarogen.go" {
+			t.Errorf("%s has a doc heading:\n%s", name, src)
+		}
+	}
+	if src := socketFiles(t)["sockettask.go"]; !strings.Contains(src, "// OnCloseCallback is the callback [SocketTask.OnClose] takes.\n// WebSocket 连接关闭事件的回调函数\n") {
+		t.Errorf("sockettask.go: OnCloseCallback's doc is not purpose then page text in one paragraph")
+	}
+}

@@ -181,13 +181,8 @@ func (g *generator) emitPage(pg *spec.Page) *jen.File {
 
 func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 	d := di.d
-	// What the type is for comes first (typedoc.go), then what the page
-	// says of it.
-	first, pageDoc := g.purposes[di], g.links.rewrite(d.Doc)
-	if first == "" {
-		first = "is the type the " + di.page.Name + " page declares as " + d.Name + "; no API of this package uses it."
-	}
-	doc := docLines(first, pageDoc, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
+	first := g.declDoc(di) // what the type is for, then what its page says
+	doc := docLines(first, strings.Join(refLines(di.page.Refs), "\n"), entryDoc(g.ov.Entries[di.path]))
 	switch d.Kind {
 	case spec.DeclObject:
 		f.Add(comment(jen.Null(), di.goName, doc).Type().Id(di.goName).StructFunc(func(gr *jen.Group) {
@@ -229,7 +224,7 @@ func (g *generator) emitDecl(f *jen.File, di *declInfo) {
 			}
 		})
 	default:
-		f.Add(comment(jen.Null(), di.goName, docLines(first, pageDoc, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
+		f.Add(comment(jen.Null(), di.goName, docLines(first, tsNote(d.Alias))).Type().Id(di.goName).Add(di.under.code()))
 	}
 }
 

@@ -89,3 +89,19 @@ func (g *generator) docLinker() docLinks {
 	}
 	return docLinks{names: names}
 }
+
+// declDoc is the start of a declared type's doc: what it is for, then
+// what its page says of it, in one paragraph. Two paragraphs would let a
+// short page line such as "WebSocket 连接关闭事件的回调函数" (capitalised,
+// no final punctuation) read as a heading to go/doc, which gofmt would
+// then rewrite as "# WebSocket…".
+func (g *generator) declDoc(di *declInfo) string {
+	first := g.purposes[di]
+	if first == "" {
+		first = "is the type the " + di.page.Name + " page declares as " + di.d.Name + "; no API of this package uses it."
+	}
+	if page := g.links.rewrite(di.d.Doc); page != "" {
+		first += "\n" + page
+	}
+	return first
+}

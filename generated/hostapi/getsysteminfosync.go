@@ -197,7 +197,6 @@ type GetSystemInfoSyncResult struct {
 }
 
 // GetSystemInfoSyncTheme is the type the getSystemInfoSync page declares as Theme; no API of this package uses it.
-//
 // 系统主题合法值
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/base/system/system-info/wx.getSystemInfoSync.html
@@ -221,7 +220,6 @@ type GetSystemInfoSyncHost struct {
 }
 
 // GetSystemInfoSyncDeviceOrientation is the type the getSystemInfoSync page declares as DeviceOrientation; no API of this package uses it.
-//
 // 设备方向合法值
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/base/system/system-info/wx.getSystemInfoSync.html

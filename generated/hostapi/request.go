@@ -283,7 +283,6 @@ type RequestSuccessCallbackResult struct {
 }
 
 // RequestDataType is the type the request page declares as DataType; no API of this package uses it.
-//
 // 返回的数据格式
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
@@ -305,8 +304,7 @@ const (
 )
 
 // RequestMethod is the type the request page declares as Method; no API of this package uses it.
-//
-// # HTTP 请求方法
+// HTTP 请求方法
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
 type RequestMethod string
@@ -333,7 +331,6 @@ const (
 )
 
 // RequestResponseType is the type the request page declares as ResponseType; no API of this package uses it.
-//
 // 响应的数据类型
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
@@ -347,7 +344,6 @@ const (
 )
 
 // RequestCorsMode is the type the request page declares as CorsMode; no API of this package uses it.
-//
 // 跨域策略
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
@@ -363,7 +359,6 @@ const (
 )
 
 // RequestCredentials is the type the request page declares as Credentials; no API of this package uses it.
-//
 // 证书
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
@@ -379,7 +374,6 @@ const (
 )
 
 // RequestCache is the type the request page declares as Cache; no API of this package uses it.
-//
 // 缓存策略
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
@@ -399,7 +393,6 @@ const (
 )
 
 // RequestReferrerStrategy is the type the request page declares as ReferrerStrategy; no API of this package uses it.
-//
 // referer 策略
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html

@@ -3,8 +3,7 @@
 package hostapi
 
 // Callback is the callback [RequestTask.OnHeadersReceived] takes.
-//
-// # HTTP Response Header 事件的回调函数
+// HTTP Response Header 事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/RequestTask.html
 type Callback func(result RequestTaskCallbackResult)
@@ -20,14 +19,12 @@ type RequestTaskCallbackResult struct {
 }
 
 // RequestTaskCallback is the callback [RequestTask.OnChunkReceived] takes.
-//
-// # Transfer-Encoding Chunk Received 事件的回调函数
+// Transfer-Encoding Chunk Received 事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/RequestTask.html
 type RequestTaskCallback func(result RequestTaskOnChunkReceivedCallbackResult)
 
 // RequestTaskOnChunkReceivedCallbackResult is what [RequestTask.OnChunkReceived]'s callback receives.
-//
 // 开发者服务器每次返回新 chunk 时的 Response
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/RequestTask.html

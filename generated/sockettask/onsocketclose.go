@@ -3,8 +3,7 @@
 package sockettask
 
 // OnSocketCloseCallback is the callback [OnSocketClose] takes.
-//
-// # WebSocket 连接关闭事件的回调函数
+// WebSocket 连接关闭事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketClose.html
 type OnSocketCloseCallback func(result OnSocketCloseCallbackResult)

@@ -3,8 +3,7 @@
 package sockettask
 
 // OnSocketErrorCallback is the callback [OnSocketError] takes.
-//
-// # WebSocket 错误事件的回调函数
+// WebSocket 错误事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketError.html
 type OnSocketErrorCallback func(result OnSocketErrorCallbackResult)

@@ -3,8 +3,7 @@
 package sockettask
 
 // OnSocketMessageCallback is the callback [OnSocketMessage] takes.
-//
-// # WebSocket 接受到服务器的消息事件的回调函数
+// WebSocket 接受到服务器的消息事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketMessage.html
 type OnSocketMessageCallback func(result OnSocketMessageCallbackResult)

@@ -3,8 +3,7 @@
 package sockettask
 
 // OnSocketOpenCallback is the callback [OnSocketOpen] takes.
-//
-// # WebSocket 连接打开事件的回调函数
+// WebSocket 连接打开事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.onSocketOpen.html
 type OnSocketOpenCallback func(result OnSocketOpenCallbackResult)

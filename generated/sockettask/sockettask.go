@@ -40,8 +40,7 @@ func (o *CloseOption) finish(api string, err error) error {
 }
 
 // OnCloseCallback is the callback [SocketTask.OnClose] takes.
-//
-// # WebSocket 连接关闭事件的回调函数
+// WebSocket 连接关闭事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnCloseCallback func(result OnCloseCallbackResult)
@@ -61,8 +60,7 @@ type OnCloseCallbackResult struct {
 }
 
 // OnErrorCallback is the callback [SocketTask.OnError] takes.
-//
-// # WebSocket 错误事件的回调函数
+// WebSocket 错误事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnErrorCallback func(result OnErrorCallbackResult)
@@ -81,8 +79,7 @@ type OnErrorCallbackResult struct {
 }
 
 // OnMessageCallback is the callback [SocketTask.OnMessage] takes.
-//
-// # WebSocket 接受到服务器的消息事件的回调函数
+// WebSocket 接受到服务器的消息事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnMessageCallback func(result OnMessageCallbackResult)
@@ -98,8 +95,7 @@ type OnMessageCallbackResult struct {
 }
 
 // OnOpenCallback is the callback [SocketTask.OnOpen] takes.
-//
-// # WebSocket 连接打开事件的回调函数
+// WebSocket 连接打开事件的回调函数
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 type OnOpenCallback func(result OnOpenCallbackResult)

@@ -8,6 +8,12 @@
 // error); an API whose support the page leaves unknown calls through. CanIUse answers from the
 // matrix of the current build. Setting two platform tags at once does not compile.
 //
+// Built with GOOS=js GOARCH=wasm, the same API calls the host's Taro API instead of the native
+// runtime: globalThis.Taro, which a Taro app sets before it starts the Go program
+// (globalThis.Taro = Taro), or the object given to tarort.SetHost. With no taro_* tag there,
+// every API calls through and the host decides. The js/wasm section of the tarort package doc
+// (github.com/tarogen/tarogen/runtime/tarort) says what differs from native.
+//
 // # Errors
 //
 // Every API that takes Success, Fail and Complete callbacks also returns an
