@@ -119,7 +119,7 @@ func (r *jsTask) waitClose() sockettask.OnCloseCallbackResult {
 func (r *jsTask) send(d sockettask.Data) {
 	r.t.Helper()
 	if err := r.task.Send(sockettask.SendOption{Data: d}); err != nil {
-		r.t.Fatalf("Send(%s) = %v", describe(d), err)
+		r.t.Fatalf("Send(%s) = %v", jsDescribe(d), err)
 	}
 }
 
@@ -134,7 +134,7 @@ func (r *jsTask) closeNormally() {
 	r.waitClose()
 }
 
-func describe(d sockettask.Data) string {
+func jsDescribe(d sockettask.Data) string {
 	switch d := d.(type) {
 	case sockettask.Text:
 		return fmt.Sprintf("text %d bytes", len(d))
@@ -144,7 +144,7 @@ func describe(d sockettask.Data) string {
 	return fmt.Sprintf("%T", d)
 }
 
-func pattern(n int) []byte {
+func jsPattern(n int) []byte {
 	b := make([]byte, n)
 	for i := range b {
 		b[i] = byte(i % 251)
@@ -161,13 +161,13 @@ func TestJSEchoSizes(t *testing.T) {
 		text := sockettask.Text(strings.Repeat("x", n))
 		r.send(text)
 		if got := r.next(); got != sockettask.Data(text) {
-			t.Errorf("echo of text %d bytes = %s", n, describe(got))
+			t.Errorf("echo of text %d bytes = %s", n, jsDescribe(got))
 		}
-		bin := sockettask.Binary(pattern(n))
+		bin := sockettask.Binary(jsPattern(n))
 		r.send(bin)
 		echo := r.next()
 		if got, ok := echo.(sockettask.Binary); !ok || !bytes.Equal(got, bin) {
-			t.Errorf("echo of binary %d bytes = %s, want the same bytes as Binary", n, describe(echo))
+			t.Errorf("echo of binary %d bytes = %s, want the same bytes as Binary", n, jsDescribe(echo))
 		}
 	}
 	r.send(sockettask.Text("你好, Taro"))
