@@ -28,7 +28,7 @@ func TestChromiumRunsTheProbeWithTaroH5(t *testing.T) {
 		Env:     map[string]string{"PROBE_TOKEN": "tarogen", "PROBE_ENV": "WEB", "ECHO_URL": echoURL(t)},
 		Scripts: []string{bundle},
 	})
-	r.RequirePass(t, probeTests...)
+	r.RequirePass(t, append(probeTests, "TestH5BinaryIsBlob")...)
 }
 
 func TestNodeRunsTheProbeWithTaroWeapp(t *testing.T) {

@@ -77,3 +77,48 @@ func TestEcho(t *testing.T) {
 		}
 	}
 }
+
+// TestH5BinaryIsBlob pins the Taro H5 behaviour the binding works around:
+// a binary message reaches onMessage as a Blob (the browser socket's
+// default binaryType), not an ArrayBuffer. Only in the browser.
+func TestH5BinaryIsBlob(t *testing.T) {
+	if os.Getenv("PROBE_ENV") != "WEB" {
+		t.Skip("Taro H5 only")
+	}
+	kinds := make(chan string, 4)
+	var funcs []js.Func
+	fn := func(f func(js.Value)) js.Func {
+		jf := js.FuncOf(func(_ js.Value, args []js.Value) any {
+			f(args[0])
+			return nil
+		})
+		funcs = append(funcs, jf)
+		return jf
+	}
+	defer func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	}()
+	onTask := fn(func(task js.Value) {
+		task.Call("onOpen", fn(func(js.Value) {
+			task.Call("send", map[string]any{"data": js.Global().Get("Uint8Array").New(3).Get("buffer")})
+		}))
+		task.Call("onMessage", fn(func(res js.Value) {
+			kinds <- res.Get("data").Get("constructor").Get("name").String()
+			task.Call("close", map[string]any{})
+		}))
+		task.Call("onClose", fn(func(js.Value) { kinds <- "close" }))
+	})
+	js.Global().Get("Taro").Call("connectSocket", map[string]any{"url": os.Getenv("ECHO_URL")}).Call("then", onTask)
+	for _, want := range []string{"Blob", "close"} {
+		select {
+		case got := <-kinds:
+			if got != want {
+				t.Fatalf("got %q, want %q", got, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no %q within 10s", want)
+		}
+	}
+}
