@@ -182,6 +182,15 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 		}
 		return
 	}
+	if s.result.kind == kClass {
+		// A host that reports success but returns no instance would hand
+		// the caller a nil task with a nil error.
+		inst := freeLocal(s, "inst")
+		gr.Id(inst).Op(":=").Add(result)
+		gr.If(jen.Id(inst).Op("==").Nil()).Block(failReturn(s, jen.Qual(RuntimePath, "Fail").Call(jen.Id("api"), jen.Qual(RuntimePath, "ErrHost"),
+			jen.Lit("the host returned no "+g.classGoName(s.result.class)))))
+		result = jen.Id(inst)
+	}
 	if di := g.jsFinishDecl(s); di != nil {
 		var vals []jen.Code
 		if s.result.kind != kVoid {

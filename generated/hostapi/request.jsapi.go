@@ -219,5 +219,9 @@ func doRequest(option RequestOption) (*RequestTask, error) {
 	if err != nil {
 		return nil, option.finish(api, err)
 	}
-	return wrapRequestTask(res.Returned), option.jsFinish(api, res)
+	inst := wrapRequestTask(res.Returned)
+	if inst == nil {
+		return nil, option.finish(api, tarort.Fail(api, tarort.ErrHost, "the host returned no RequestTask"))
+	}
+	return inst, option.jsFinish(api, res)
 }

@@ -59,5 +59,9 @@ func doConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	if err != nil {
 		return nil, option.finish(api, err)
 	}
-	return wrapSocketTask(res.Return), option.finish(api, nil)
+	inst := wrapSocketTask(res.Return)
+	if inst == nil {
+		return nil, option.finish(api, tarort.Fail(api, tarort.ErrHost, "the host returned no SocketTask"))
+	}
+	return inst, option.finish(api, nil)
 }

@@ -202,6 +202,13 @@ func TestConnectFailures(t *testing.T) {
 	err = task.Send(sockettask.SendOption{Data: sockettask.Text("too early")})
 	wantErr(t, err, "SocketTask.send:fail SocketTask.readState is not OPEN", tarort.ErrNotOpen)
 
+	tarort.SetHost(eval(`({ connectSocket(o) { o.success({errMsg: "connectSocket:ok"}); o.complete({}); return Promise.resolve(undefined); } })`))
+	task, err = sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: "ws://x"})
+	wantErr(t, err, "connectSocket:fail the host returned no SocketTask", tarort.ErrHost)
+	if task != nil {
+		t.Errorf("task = %v, want nil with the error", task)
+	}
+
 	tarort.SetHost(js.Null())
 	_, err = sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: "ws://x"})
 	wantErr(t, err, "connectSocket:fail no Taro host: the value given to tarort.SetHost is null", tarort.ErrNoHost)
