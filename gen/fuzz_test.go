@@ -212,7 +212,15 @@ var directive = regexp.MustCompile(`^[ \t]*//(go:|line |extern |export )`)
 var taroTag = regexp.MustCompile(`^taro_[a-z0-9_]+$`)
 
 // allowedBuild is the one directive tarogen writes: a //go:build line in
-// the file header whose tags are taro_<id>, js and wasm.
+// the file header whose tags are taro_<id>, js and wasm. Today those are
+//
+//	//go:build taro_<id>                          platform.<id>.go
+//	//go:build !js && !taro_weapp && … && !taro_<id>   platform.native.go
+//	//go:build js && wasm && !taro_weapp && …      platform.js.go
+//	//go:build !js                                <page>.native.go
+//	//go:build js && wasm                         <page>.jsapi.go, tarogen.jsapi.go
+//
+// where every <id> is spec.PlatformID's output (ASCII letters, digits, _).
 func allowedBuild(line string) bool {
 	expr, err := constraint.Parse(line)
 	if err != nil {
