@@ -180,8 +180,13 @@ func AnyToJS(v any) js.Value {
 // null are nil; booleans, numbers (float64) and strings as themselves;
 // ArrayBuffers and typed arrays []byte; arrays []any; other objects
 // map[string]any of their own enumerable properties; functions and symbols
-// their String() text.
-func AnyFromJS(v js.Value) any {
+// their String() text. Nesting deeper than maxAnyDepth (a cyclic object)
+// is cut off as nil.
+func AnyFromJS(v js.Value) any { return anyFromJS(v, 0) }
+
+const maxAnyDepth = 64
+
+func anyFromJS(v js.Value, depth int) any {
 	switch v.Type() {
 	case js.TypeUndefined, js.TypeNull:
 		return nil
@@ -192,13 +197,17 @@ func AnyFromJS(v js.Value) any {
 	case js.TypeString:
 		return v.String()
 	case js.TypeObject:
+		if depth >= maxAnyDepth {
+			return nil
+		}
+		inner := func(e js.Value) any { return anyFromJS(e, depth+1) }
 		if IsBytes(v) {
 			return BytesFromJS(v)
 		}
 		if jsArray.Call("isArray", v).Bool() {
-			return SliceFromJS(v, AnyFromJS)
+			return SliceFromJS(v, inner)
 		}
-		return MapFromJS(v, AnyFromJS)
+		return MapFromJS(v, inner)
 	}
 	return js.Global().Call("String", v).String()
 }

@@ -99,3 +99,19 @@ func TestFailFromJS(t *testing.T) {
 		}
 	}
 }
+
+func TestAnyFromJSCycle(t *testing.T) {
+	v := eval(`(() => { const o = {name: "loop"}; o.self = o; return o; })()`)
+	got, ok := tarort.AnyFromJS(v).(map[string]any)
+	if !ok || got["name"] != "loop" {
+		t.Fatalf("AnyFromJS(cyclic) = %#v, want a map named loop", got)
+	}
+	depth := 0
+	for m := got; m != nil; depth++ {
+		next, _ := m["self"].(map[string]any)
+		m = next
+	}
+	if depth != 64 {
+		t.Errorf("cyclic object converted %d levels deep, want the bound, 64", depth)
+	}
+}
