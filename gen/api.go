@@ -150,7 +150,7 @@ func supportText(sup *spec.Support) string {
 func (g *generator) emitClass(f *jen.File, ci *classInfo) {
 	c, pg, name := ci.c, ci.page, ci.goName
 	bound := g.classBound(c)
-	doc := docLines(g.links.rewrite(c.Doc), strings.Join(refLines(c.Refs), "\n"))
+	doc := docLines(g.classDoc(c), strings.Join(refLines(c.Refs), "\n"))
 	if pg.Support != nil {
 		doc = append(doc, "", supportText(pg.Support))
 	}

@@ -36,6 +36,7 @@ func TestGeneratedDocs(t *testing.T) {
 	files := socketFiles(t)
 	for _, tc := range []struct{ file, want string }{
 		{"sockettask.go", "// CloseOption is the option of [SocketTask.Close].\n"},
+		{"sockettask.go", "// SocketTask is what [ConnectSocket] returns.\n// WebSocket 任务，可通过 [Taro.connectSocket()] 接口创建返回。\n"},
 		{"sockettask.go", "// OnCloseCallback is the callback [SocketTask.OnClose] takes.\n"},
 		{"sockettask.go", "// OnCloseCallbackResult is what [SocketTask.OnClose]'s callback receives.\n"},
 		{"connectsocket.go", "// ConnectSocketOption is the option of [ConnectSocket].\n"},

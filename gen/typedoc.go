@@ -1,5 +1,7 @@
 package gen
 
+import "github.com/tarogen/tarogen/spec"
+
 // declPurposes says, for each declared type, what it is for, from where
 // the package uses it: "the option of [SocketTask.Close]", "the callback
 // [OnSocketOpen] takes", "what [SocketTask.OnClose]'s callback receives".
@@ -104,4 +106,21 @@ func (g *generator) declDoc(di *declInfo) string {
 		first += "\n" + page
 	}
 	return first
+}
+
+// classDoc is the start of a class's doc: where its values come from
+// ("SocketTask is what [ConnectSocket] returns."), then what its page
+// says of it, in one paragraph. A class no API returns starts with its
+// page's text, as before.
+func (g *generator) classDoc(c *spec.Class) string {
+	page := g.links.rewrite(c.Doc)
+	for _, a := range g.apis {
+		if s := g.signature(a); s.result.kind == kClass && s.result.class == c.Name {
+			if page != "" {
+				page = "\n" + page
+			}
+			return "is what [" + g.apiRef(a) + "] returns." + page
+		}
+	}
+	return page
 }

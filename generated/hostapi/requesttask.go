@@ -35,7 +35,8 @@ type RequestTaskOnChunkReceivedCallbackResult struct {
 	Data []byte `json:"data,omitempty"`
 }
 
-// RequestTask 网络请求任务对象
+// RequestTask is what [Request] returns.
+// 网络请求任务对象
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/RequestTask.html
 //

@@ -149,7 +149,8 @@ func (o *SendOption) finish(api string, err error) error {
 	}, o.Success, o.Fail, o.Complete)
 }
 
-// SocketTask WebSocket 任务，可通过 [Taro.connectSocket()] 接口创建返回。
+// SocketTask is what [ConnectSocket] returns.
+// WebSocket 任务，可通过 [Taro.connectSocket()] 接口创建返回。
 //
 // Reference: https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.html
 //
