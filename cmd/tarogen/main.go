@@ -42,7 +42,7 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "tarogen: %s\nusage: tarogen spec [-o FILE] DOC... | tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-check] DOC...\n", ue.msg)
+		fmt.Fprintf(stderr, "tarogen: %s\nusage: tarogen spec [-o FILE] DOC... | tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-builtin=false] [-check] DOC...\n", ue.msg)
 		return 2
 	}
 	fmt.Fprintf(stderr, "tarogen: %v\n", err)
@@ -59,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "gen":
 		return runGen(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprintln(stdout, "usage: tarogen spec [-o FILE] DOC... | tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-check] DOC...\nRun 'go doc github.com/tarogen/tarogen/cmd/tarogen' for the manual.")
+		fmt.Fprintln(stdout, "usage: tarogen spec [-o FILE] DOC... | tarogen gen -o DIR [-pkg NAME] [-overlay FILE] [-builtin=false] [-check] DOC...\nRun 'go doc github.com/tarogen/tarogen/cmd/tarogen' for the manual.")
 		return nil
 	}
 	return usageError{fmt.Sprintf("unknown command %q", args[0])}
