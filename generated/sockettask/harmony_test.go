@@ -1,4 +1,4 @@
-//go:build taro_harmony
+//go:build !js && taro_harmony
 
 package sockettask_test
 
