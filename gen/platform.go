@@ -55,7 +55,7 @@ func (g *generator) emitPlatform(p spec.Platform) *jen.File {
 			default:
 				c = "SupportUnknown"
 			}
-			gr.Id(supportConst(a)).Op("=").Id(c).Comment(a.qname + ": " + g.supportSource(a, p, st))
+			gr.Id(supportConst(a)).Op("=").Id(c).Comment(trailingComment(a.qname + ": " + g.supportSource(a, p, st)))
 		}
 	})
 	return f

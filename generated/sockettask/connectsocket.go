@@ -25,6 +25,8 @@ type ConnectSocketOption struct {
 	// Header HTTP Header，Header 中不能设置 Referer
 	//
 	// TypeScript: TaroGeneral.IAnyObject
+	//
+	// Taro H5 ignores it: a browser WebSocket cannot send headers.
 	Header map[string]any `json:"header,omitempty"`
 	// Protocols 子协议数组
 	//

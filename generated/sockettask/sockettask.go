@@ -52,6 +52,8 @@ type OnCloseCallbackResult struct {
 	// Code 一个数字值表示关闭连接的状态号，表示连接被关闭的原因。
 	//
 	// TypeScript: number
+	//
+	// Taro H5 reports a close the server starts as 1006 (abnormal closure), whatever code the server sent.
 	Code int `json:"code,omitempty"`
 	// Reason 一个可读的字符串，表示连接被关闭的原因。
 	//
@@ -107,6 +109,8 @@ type OnOpenCallbackResult struct {
 	// Header 连接成功的 HTTP 响应 Header
 	//
 	// TypeScript: TaroGeneral.IAnyObject
+	//
+	// Empty on Taro H5, whose onOpen passes a DOM Event without the handshake's headers.
 	Header map[string]any `json:"header,omitempty"`
 }
 
@@ -185,6 +189,8 @@ const (
 // SocketTaskID websocket 当前的连接 ID。
 //
 // TypeScript: number
+//
+// Taro H5 does not number its tasks: there it is 0.
 func (t *SocketTask) SocketTaskID() int64 {
 	return t.doSocketTaskID()
 }
