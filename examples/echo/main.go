@@ -29,54 +29,113 @@ func main() {
 	}
 }
 
-func run(args []string, stdout io.Writer) error {
+// config is what the command line asks for.
+type config struct {
+	url     string
+	n       int
+	binary  bool
+	timeout time.Duration
+	msgs    []string
+}
+
+// parseArgs reads the flags; help is true after -h, which is not an error.
+func parseArgs(args []string, stdout io.Writer) (c config, help bool, err error) {
 	fs := flag.NewFlagSet("echo", flag.ContinueOnError)
 	fs.SetOutput(stdout)
-	url := fs.String("url", "", "WebSocket server `URL`; empty: start a local echo server")
-	n := fs.Int("n", 1, "send each message `n` times")
-	binary := fs.Bool("binary", false, "send binary messages instead of text")
-	timeout := fs.Duration("timeout", 10*time.Second, "give up after this long")
+	fs.StringVar(&c.url, "url", "", "WebSocket server `URL`; empty: start a local echo server")
+	fs.IntVar(&c.n, "n", 1, "send each message `n` times")
+	fs.BoolVar(&c.binary, "binary", false, "send binary messages instead of text")
+	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "give up after this long")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+		return c, errors.Is(err, flag.ErrHelp), err
+	}
+	c.msgs = fs.Args()
+	if len(c.msgs) == 0 {
+		c.msgs = []string{"hello"}
+	}
+	return c, false, nil
+}
+
+func run(args []string, stdout io.Writer) error {
+	c, help, err := parseArgs(args, stdout)
+	if help {
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	msgs := fs.Args()
-	if len(msgs) == 0 {
-		msgs = []string{"hello"}
-	}
-	if *url == "" {
+	if c.url == "" {
 		local, stop, err := startEchoServer()
 		if err != nil {
 			return err
 		}
 		defer stop()
-		*url = local
+		c.url = local
 	}
 
-	fmt.Fprintf(stdout, "connect %s\n", *url)
-	task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: *url})
+	fmt.Fprintf(stdout, "connect %s\n", c.url)
+	task, err := sockettask.ConnectSocket(sockettask.ConnectSocketOption{URL: c.url})
 	if err != nil {
 		return err // an invalid option: connectSocket:fail ...
 	}
+	s := watch(task, stdout, c.n*len(c.msgs))
+	deadline := time.After(c.timeout)
+	if err := s.wait(s.opened, "open", deadline, c.timeout); err != nil {
+		return err
+	}
+	for range c.n {
+		for _, m := range c.msgs {
+			var data sockettask.Data = sockettask.Text(m)
+			if c.binary {
+				data = sockettask.Binary(m)
+			}
+			if err := task.Send(sockettask.SendOption{Data: data}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := s.wait(s.echoed, "echo", deadline, c.timeout); err != nil {
+		return err
+	}
+	if err := task.Close(sockettask.CloseOption{Code: 1000, Reason: "done"}); err != nil {
+		return err
+	}
+	select {
+	case res := <-s.closed:
+		if s.failure != nil || res.Code != 1000 {
+			return closeError(res, s.failure)
+		}
+		return nil
+	case <-deadline:
+		return fmt.Errorf("no close within %v", c.timeout)
+	}
+}
 
-	// The handlers run one at a time, in event order, on the task's
-	// goroutine; registered right after ConnectSocket, they miss nothing.
-	opened := make(chan struct{})
-	echoed := make(chan struct{}) // closed when every message has come back
-	closed := make(chan sockettask.OnCloseCallbackResult, 1)
-	var failure error // set by onError, which runs before onClose
-	want, got := *n*len(msgs), 0
+// session is one task's events as the program waits for them.
+type session struct {
+	task    *sockettask.SocketTask
+	opened  chan struct{}
+	echoed  chan struct{} // closed when every message has come back
+	closed  chan sockettask.OnCloseCallbackResult
+	failure error // set by onError, which runs before onClose
+}
+
+// watch registers the task's handlers, which print every event. They run
+// one at a time, in event order, on the task's goroutine; registered right
+// after ConnectSocket, they miss nothing.
+func watch(task *sockettask.SocketTask, stdout io.Writer, want int) *session {
+	s := &session{task: task, opened: make(chan struct{}), echoed: make(chan struct{}),
+		closed: make(chan sockettask.OnCloseCallbackResult, 1)}
+	got := 0
 	if want == 0 {
-		close(echoed)
+		close(s.echoed)
 	}
 	task.OnOpen(func(res sockettask.OnOpenCallbackResult) {
 		fmt.Fprintf(stdout, "open    socketTaskId=%d\n", task.SocketTaskID())
 		for _, name := range []string{"Connection", "Upgrade"} {
 			fmt.Fprintf(stdout, "header  %s: %v\n", name, res.Header[name])
 		}
-		close(opened)
+		close(s.opened)
 	})
 	task.OnMessage(func(res sockettask.OnMessageCallbackResult) {
 		switch data := res.Data.(type) {
@@ -86,61 +145,34 @@ func run(args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "message binary %d bytes %q\n", len(data), []byte(data))
 		}
 		if got++; got == want {
-			close(echoed)
+			close(s.echoed)
 		}
 	})
 	task.OnError(func(res sockettask.OnErrorCallbackResult) {
 		fmt.Fprintf(stdout, "error   %s\n", res.ErrMsg)
-		failure = errors.New(res.ErrMsg)
+		s.failure = res.Err // the typed *tarort.Error: errors.Is works on it
+		if s.failure == nil {
+			s.failure = errors.New(res.ErrMsg)
+		}
 	})
 	task.OnClose(func(res sockettask.OnCloseCallbackResult) {
 		fmt.Fprintf(stdout, "close   %d %q\n", res.Code, res.Reason)
-		closed <- res
+		s.closed <- res
 	})
+	return s
+}
 
-	deadline := time.After(*timeout)
-	// wait waits for ready; it reports an error if the task closes first or
-	// the deadline passes.
-	wait := func(ready <-chan struct{}, what string) error {
-		select {
-		case <-ready:
-			return nil
-		case res := <-closed:
-			return closeError(res, failure)
-		case <-deadline:
-			task.Close(sockettask.CloseOption{})
-			return fmt.Errorf("no %s within %v", what, *timeout)
-		}
-	}
-
-	if err := wait(opened, "open"); err != nil {
-		return err
-	}
-	for range *n {
-		for _, m := range msgs {
-			var data sockettask.Data = sockettask.Text(m)
-			if *binary {
-				data = sockettask.Binary(m)
-			}
-			if err := task.Send(sockettask.SendOption{Data: data}); err != nil {
-				return err
-			}
-		}
-	}
-	if err := wait(echoed, "echo"); err != nil {
-		return err
-	}
-	if err := task.Close(sockettask.CloseOption{Code: 1000, Reason: "done"}); err != nil {
-		return err
-	}
+// wait waits for ready; it reports an error if the task closes first or
+// the deadline passes (and then closes the task).
+func (s *session) wait(ready <-chan struct{}, what string, deadline <-chan time.Time, timeout time.Duration) error {
 	select {
-	case res := <-closed:
-		if failure != nil || res.Code != 1000 {
-			return closeError(res, failure)
-		}
+	case <-ready:
 		return nil
+	case res := <-s.closed:
+		return closeError(res, s.failure)
 	case <-deadline:
-		return fmt.Errorf("no close within %v", *timeout)
+		s.task.Close(sockettask.CloseOption{})
+		return fmt.Errorf("no %s within %v", what, timeout)
 	}
 }
 
