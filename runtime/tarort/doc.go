@@ -315,4 +315,12 @@
 // the server started as 1006 and the code given to close as onClose's. Of
 // ConnectConfig only the Taro fields reach the host; the Go-only knobs are
 // accepted and ignored, and there is no TLSConfig (the host does TLS).
+//
+// A limit: the js half builds three small JavaScript helpers (the call
+// recorder, the Blob reader, the listener guard) with the Function
+// constructor when the package starts. Browsers, Node and Taro H5 allow
+// that; WeChat's and Douyin's mini-program runtimes forbid dynamic code
+// ("不支持使用 new Function 创建函数", WeChat's JavaScript support page), so
+// this backend is proven under Taro H5 and under Taro's weapp layer in
+// Node, not yet on a real mini-program device.
 package tarort
