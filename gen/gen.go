@@ -186,6 +186,11 @@ type generator struct {
 
 	needCallbackResult bool
 	needReport         bool // some option's finish uses report
+
+	// jsNeeded holds the js/wasm conversion functions ("jsToSendOption",
+	// "jsFromData") that generated code calls; only those are emitted
+	// (planJSConversions).
+	jsNeeded map[string]bool
 }
 
 // origin is what claimed a Go name, and where it comes from in the input:

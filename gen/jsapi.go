@@ -152,7 +152,7 @@ func (g *generator) jsCallBody(gr *jen.Group, a *apiInfo, s sigInfo) {
 			continue
 		}
 		if s.option != nil && p.name == s.option.name {
-			argv = append(argv, jen.Id("jsTo"+structName(p.typ)).Call(jen.Id(p.name)))
+			argv = append(argv, g.jsConv("jsTo", structName(p.typ)).Call(jen.Id(p.name)))
 			continue
 		}
 		argv = append(argv, g.jsTo(p.typ, jen.Id(p.name)))

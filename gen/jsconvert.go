@@ -40,9 +40,9 @@ func (g *generator) jsTo(t typ, x jen.Code) jen.Code {
 		return jen.Qual(RuntimePath, "MapToJS").Types(t.elem.code()).Call(x,
 			jen.Func().Params(jen.Id("e").Add(t.elem.code())).Add(jsValue()).Block(jen.Return(g.jsTo(*t.elem, jen.Id("e")))))
 	case kStruct:
-		return jen.Id("jsTo" + structName(t)).Call(x)
+		return g.jsConv("jsTo", structName(t)).Call(x)
 	case kUnion:
-		return jen.Id("jsTo" + t.union.goName).Call(x)
+		return g.jsConv("jsTo", t.union.goName).Call(x)
 	case kClass:
 		return jen.Add(x).Dot("jsValue").Call()
 	case kFunc:
@@ -114,9 +114,9 @@ func (g *generator) jsFrom(t typ, v jen.Code) jen.Code {
 		return t.code().Call(jen.Qual(RuntimePath, "MapFromJS").Types(t.elem.code()).Call(v,
 			jen.Func().Params(jen.Id("e").Add(jsValue())).Add(t.elem.code()).Block(jen.Return(g.jsFrom(*t.elem, jen.Id("e"))))))
 	case kStruct:
-		return jen.Id("jsFrom" + structName(t)).Call(v)
+		return g.jsConv("jsFrom", structName(t)).Call(v)
 	case kUnion:
-		return jen.Id("jsFrom" + t.union.goName).Call(v)
+		return g.jsConv("jsFrom", t.union.goName).Call(v)
 	case kClass:
 		return jen.Id("wrap" + g.classGoName(t.class)).Call(v)
 	}
@@ -149,13 +149,22 @@ func isCallCallback(fi *fieldInfo) bool {
 	return fi.typ.kind == kFunc && (fi.tsName == "success" || fi.tsName == "fail" || fi.tsName == "complete")
 }
 
-// emitJSStruct writes jsTo<Name> and jsFrom<Name> for an object decl.
-// jsTo sets Taro's field names, leaving out unset optional fields (zero
+// emitJSStruct writes jsTo<Name> and jsFrom<Name> for an object decl,
+// each only if some generated code calls it (planJSConversions). jsTo sets Taro's field names, leaving out unset optional fields (zero
 // values, nil pointers) so the host sees them as absent, as a JavaScript
 // caller would leave them out. success, fail and complete are left out:
 // tarort.Call sets them; other callbacks are bridged (jsCallback). jsFrom
 // leaves func fields nil: a JavaScript function is not a Go callback.
 func (g *generator) emitJSStruct(f *jen.File, name string, fields []*fieldInfo) {
+	if g.jsNeeded["jsTo"+name] {
+		g.emitJSStructTo(f, name, fields)
+	}
+	if g.jsNeeded["jsFrom"+name] {
+		g.emitJSStructFrom(f, name, fields)
+	}
+}
+
+func (g *generator) emitJSStructTo(f *jen.File, name string, fields []*fieldInfo) {
 	f.Commentf("jsTo%s converts a %s into a JavaScript object keyed by Taro's field names.", name, name)
 	f.Func().Id("jsTo" + name).Params(jen.Id("o").Id(name)).Add(jsValue()).BlockFunc(func(gr *jen.Group) {
 		gr.Id("v").Op(":=").Qual(RuntimePath, "NewObject").Call()
@@ -176,6 +185,9 @@ func (g *generator) emitJSStruct(f *jen.File, name string, fields []*fieldInfo) 
 		}
 		gr.Return(jen.Id("v"))
 	})
+}
+
+func (g *generator) emitJSStructFrom(f *jen.File, name string, fields []*fieldInfo) {
 	f.Commentf("jsFrom%s reads a %s from a JavaScript object by Taro's field names; a missing field is the zero value.", name, name)
 	f.Func().Id("jsFrom" + name).Params(jen.Id("v").Add(jsValue())).Id(name).BlockFunc(func(gr *jen.Group) {
 		gr.Var().Id("o").Id(name)
@@ -197,17 +209,29 @@ func (g *generator) emitJSStruct(f *jen.File, name string, fields []*fieldInfo) 
 	})
 }
 
-// emitJSUnion writes jsTo<Union> and jsFrom<Union>. From JavaScript the
+// emitJSUnion writes jsTo<Union> and jsFrom<Union>, each only if some
+// generated code calls it. From JavaScript the
 // member is chosen by the value's type: a string, number or boolean member
 // for those; the bytes member for an ArrayBuffer or typed array; a slice
 // member for an array; else the first object-like member.
 func (g *generator) emitJSUnion(f *jen.File, u *unionInfo) {
-	member := func(m unionMember) jen.Code {
-		if m.ptr {
-			return jen.Op("*").Id(m.goName)
-		}
-		return jen.Id(m.goName)
+	if g.jsNeeded["jsTo"+u.goName] {
+		g.emitJSUnionTo(f, u)
 	}
+	if g.jsNeeded["jsFrom"+u.goName] {
+		g.emitJSUnionFrom(f, u)
+	}
+}
+
+// unionMemberType is how a type switch names member m.
+func unionMemberType(m unionMember) jen.Code {
+	if m.ptr {
+		return jen.Op("*").Id(m.goName)
+	}
+	return jen.Id(m.goName)
+}
+
+func (g *generator) emitJSUnionTo(f *jen.File, u *unionInfo) {
 	f.Commentf("jsTo%s converts the member u holds; nil is undefined.", u.goName)
 	f.Func().Id("jsTo"+u.goName).Params(jen.Id("u").Id(u.goName)).Add(jsValue()).Block(
 		jen.Switch(jen.Id("u").Op(":=").Id("u").Assert(jen.Type())).BlockFunc(func(sw *jen.Group) {
@@ -216,11 +240,14 @@ func (g *generator) emitJSUnion(f *jen.File, u *unionInfo) {
 				if m.wrapper != nil {
 					x = m.typ.code().Call(jen.Id("u"))
 				}
-				sw.Case(member(m)).Block(jen.Return(g.jsTo(m.typ, x)))
+				sw.Case(unionMemberType(m)).Block(jen.Return(g.jsTo(m.typ, x)))
 			}
 		}),
 		jen.Return(jen.Qual(jsPath, "Undefined").Call()),
 	)
+}
+
+func (g *generator) emitJSUnionFrom(f *jen.File, u *unionInfo) {
 	f.Commentf("jsFrom%s picks the member of %s by the JavaScript value's type; nil when none fits.", u.goName, u.goName)
 	f.Func().Id("jsFrom" + u.goName).Params(jen.Id("v").Add(jsValue())).Id(u.goName).BlockFunc(func(gr *jen.Group) {
 		for _, c := range jsUnionCases(u) {

@@ -144,12 +144,16 @@ func (g *generator) emitJSPage(pg *spec.Page) *jen.File {
 	return f
 }
 
+// callbackResultFields are the fields of CallbackResult, which tarogen.go
+// declares (TaroGeneral.CallbackResult has no page of its own).
+var callbackResultFields = []*fieldInfo{{tsName: "errMsg", goName: "ErrMsg", typ: tString, required: true}}
+
 // emitJSCommon writes tarogen.jsapi.go: the conversions of the unions and
 // of CallbackResult, which tarogen.go declares.
 func (g *generator) emitJSCommon() *jen.File {
 	f := backendFile(g.opt.Package, jsTag)
 	if g.needCallbackResult {
-		g.emitJSStruct(f, "CallbackResult", []*fieldInfo{{tsName: "errMsg", goName: "ErrMsg", typ: tString, required: true}})
+		g.emitJSStruct(f, "CallbackResult", callbackResultFields)
 	}
 	for _, u := range g.unions {
 		g.emitJSUnion(f, u)

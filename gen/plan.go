@@ -120,6 +120,7 @@ func (g *generator) plan() {
 	g.planFiles()
 	g.reportUnusedEntries()
 	g.frozen = true
+	g.planJSConversions()
 }
 
 // reservedNames are the package-level names tarogen.go and the platform

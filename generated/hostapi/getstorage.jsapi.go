@@ -15,16 +15,6 @@ func jsToGetStorageOption(o GetStorageOption) js.Value {
 	return v
 }
 
-// jsFromGetStorageOption reads a GetStorageOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromGetStorageOption(v js.Value) GetStorageOption {
-	var o GetStorageOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Key = string(tarort.StringFromJS(v.Get("key")))
-	return o
-}
-
 // jsFinish reports a host call that succeeded: success gets the host's result, converted.
 func (o *GetStorageOption) jsFinish(api string, res tarort.Result) error {
 	if o.Success == nil {
@@ -39,18 +29,6 @@ func (o *GetStorageOption) jsFinish(api string, res tarort.Result) error {
 		o.Complete(CallbackResult{ErrMsg: tarort.OKMsg(api)})
 	}
 	return nil
-}
-
-// jsToGetStorageSuccessCallbackResult converts a GetStorageSuccessCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToGetStorageSuccessCallbackResult(o GetStorageSuccessCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Data != nil {
-		v.Set("data", tarort.AnyToJS(o.Data))
-	}
-	if o.ErrMsg != "" {
-		v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	}
-	return v
 }
 
 // jsFromGetStorageSuccessCallbackResult reads a GetStorageSuccessCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.

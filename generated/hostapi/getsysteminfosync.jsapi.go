@@ -8,90 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToGetSystemInfoSyncResult converts a GetSystemInfoSyncResult into a JavaScript object keyed by Taro's field names.
-func jsToGetSystemInfoSyncResult(o GetSystemInfoSyncResult) js.Value {
-	v := tarort.NewObject()
-	v.Set("brand", js.ValueOf(string(o.Brand)))
-	v.Set("model", js.ValueOf(string(o.Model)))
-	v.Set("pixelRatio", js.ValueOf(float64(o.PixelRatio)))
-	v.Set("screenWidth", js.ValueOf(float64(o.ScreenWidth)))
-	v.Set("screenHeight", js.ValueOf(float64(o.ScreenHeight)))
-	v.Set("windowWidth", js.ValueOf(float64(o.WindowWidth)))
-	v.Set("windowHeight", js.ValueOf(float64(o.WindowHeight)))
-	if o.StatusBarHeight != 0 {
-		v.Set("statusBarHeight", js.ValueOf(float64(o.StatusBarHeight)))
-	}
-	v.Set("language", js.ValueOf(string(o.Language)))
-	if o.Version != "" {
-		v.Set("version", js.ValueOf(string(o.Version)))
-	}
-	v.Set("system", js.ValueOf(string(o.System)))
-	v.Set("platform", js.ValueOf(string(o.Platform)))
-	if o.FontSizeSetting != 0 {
-		v.Set("fontSizeSetting", js.ValueOf(float64(o.FontSizeSetting)))
-	}
-	if o.SdkVersion != "" {
-		v.Set("SDKVersion", js.ValueOf(string(o.SdkVersion)))
-	}
-	v.Set("benchmarkLevel", js.ValueOf(float64(o.BenchmarkLevel)))
-	if o.AlbumAuthorized != nil {
-		v.Set("albumAuthorized", js.ValueOf(bool(*o.AlbumAuthorized)))
-	}
-	if o.CameraAuthorized != nil {
-		v.Set("cameraAuthorized", js.ValueOf(bool(*o.CameraAuthorized)))
-	}
-	if o.LocationAuthorized != nil {
-		v.Set("locationAuthorized", js.ValueOf(bool(*o.LocationAuthorized)))
-	}
-	if o.MicrophoneAuthorized != nil {
-		v.Set("microphoneAuthorized", js.ValueOf(bool(*o.MicrophoneAuthorized)))
-	}
-	if o.NotificationAuthorized != nil {
-		v.Set("notificationAuthorized", js.ValueOf(bool(*o.NotificationAuthorized)))
-	}
-	if o.NotificationAlertAuthorized != nil {
-		v.Set("notificationAlertAuthorized", js.ValueOf(bool(*o.NotificationAlertAuthorized)))
-	}
-	if o.NotificationBadgeAuthorized != nil {
-		v.Set("notificationBadgeAuthorized", js.ValueOf(bool(*o.NotificationBadgeAuthorized)))
-	}
-	if o.NotificationSoundAuthorized != nil {
-		v.Set("notificationSoundAuthorized", js.ValueOf(bool(*o.NotificationSoundAuthorized)))
-	}
-	if o.PhoneCalendarAuthorized != nil {
-		v.Set("phoneCalendarAuthorized", js.ValueOf(bool(*o.PhoneCalendarAuthorized)))
-	}
-	if o.BluetoothEnabled != nil {
-		v.Set("bluetoothEnabled", js.ValueOf(bool(*o.BluetoothEnabled)))
-	}
-	if o.LocationEnabled != nil {
-		v.Set("locationEnabled", js.ValueOf(bool(*o.LocationEnabled)))
-	}
-	if o.WifiEnabled != nil {
-		v.Set("wifiEnabled", js.ValueOf(bool(*o.WifiEnabled)))
-	}
-	if o.SafeArea != nil {
-		v.Set("safeArea", tarort.AnyToJS(o.SafeArea))
-	}
-	if o.LocationReducedAccuracy != nil {
-		v.Set("locationReducedAccuracy", js.ValueOf(bool(*o.LocationReducedAccuracy)))
-	}
-	if o.Theme != "" {
-		v.Set("theme", js.ValueOf(string(o.Theme)))
-	}
-	v.Set("host", jsToGetSystemInfoSyncHost(o.Host))
-	if o.EnableDebug != nil {
-		v.Set("enableDebug", js.ValueOf(bool(*o.EnableDebug)))
-	}
-	if o.DeviceOrientation != "" {
-		v.Set("deviceOrientation", js.ValueOf(string(o.DeviceOrientation)))
-	}
-	if o.Environment != "" {
-		v.Set("environment", js.ValueOf(string(o.Environment)))
-	}
-	return v
-}
-
 // jsFromGetSystemInfoSyncResult reads a GetSystemInfoSyncResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromGetSystemInfoSyncResult(v js.Value) GetSystemInfoSyncResult {
 	var o GetSystemInfoSyncResult
@@ -175,15 +91,6 @@ func jsFromGetSystemInfoSyncResult(v js.Value) GetSystemInfoSyncResult {
 	o.DeviceOrientation = string(tarort.StringFromJS(v.Get("deviceOrientation")))
 	o.Environment = string(tarort.StringFromJS(v.Get("environment")))
 	return o
-}
-
-// jsToGetSystemInfoSyncHost converts a GetSystemInfoSyncHost into a JavaScript object keyed by Taro's field names.
-func jsToGetSystemInfoSyncHost(o GetSystemInfoSyncHost) js.Value {
-	v := tarort.NewObject()
-	if o.AppID != "" {
-		v.Set("appId", js.ValueOf(string(o.AppID)))
-	}
-	return v
 }
 
 // jsFromGetSystemInfoSyncHost reads a GetSystemInfoSyncHost from a JavaScript object by Taro's field names; a missing field is the zero value.

@@ -15,16 +15,6 @@ func jsToRemoveStorageOption(o RemoveStorageOption) js.Value {
 	return v
 }
 
-// jsFromRemoveStorageOption reads a RemoveStorageOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromRemoveStorageOption(v js.Value) RemoveStorageOption {
-	var o RemoveStorageOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Key = string(tarort.StringFromJS(v.Get("key")))
-	return o
-}
-
 // doRemoveStorage is removeStorage on js/wasm: it calls the host's removeStorage.
 func doRemoveStorage(option RemoveStorageOption) (CallbackResult, error) {
 	const api = "removeStorage"

@@ -95,68 +95,6 @@ func jsToRequestOption(o RequestOption) js.Value {
 	return v
 }
 
-// jsFromRequestOption reads a RequestOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromRequestOption(v js.Value) RequestOption {
-	var o RequestOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.URL = string(tarort.StringFromJS(v.Get("url")))
-	o.Data = tarort.AnyFromJS(v.Get("data"))
-	o.Header = map[string]any(tarort.MapFromJS[any](v.Get("header"), func(e js.Value) any {
-		return tarort.AnyFromJS(e)
-	}))
-	o.Timeout = float64(tarort.NumberFromJS(v.Get("timeout")))
-	o.Method = string(tarort.StringFromJS(v.Get("method")))
-	o.DataType = string(tarort.StringFromJS(v.Get("dataType")))
-	o.ResponseType = string(tarort.StringFromJS(v.Get("responseType")))
-	if f := v.Get("enableHttp2"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableHttp2 = &x
-	}
-	if f := v.Get("enableQuic"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableQuic = &x
-	}
-	if f := v.Get("enableCache"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableCache = &x
-	}
-	if f := v.Get("enableHttpDNS"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableHTTPDNS = &x
-	}
-	o.HTTPDNSServiceID = string(tarort.StringFromJS(v.Get("httpDNSServiceId")))
-	if f := v.Get("enableChunked"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableChunked = &x
-	}
-	if f := v.Get("forceCellularNetwork"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.ForceCellularNetwork = &x
-	}
-	if f := v.Get("enableCookie"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.EnableCookie = &x
-	}
-	o.ReferrerStrategy = string(tarort.StringFromJS(v.Get("referrerStrategy")))
-	o.Jsonp = jsFromStringOrBoolean(v.Get("jsonp"))
-	o.JsonpCache = tarort.AnyFromJS(v.Get("jsonpCache"))
-	o.Mode = string(tarort.StringFromJS(v.Get("mode")))
-	o.Credentials = string(tarort.StringFromJS(v.Get("credentials")))
-	o.Cache = string(tarort.StringFromJS(v.Get("cache")))
-	o.RetryTimes = float64(tarort.NumberFromJS(v.Get("retryTimes")))
-	o.Backup = jsFromStringOrStringArray(v.Get("backup"))
-	o.Signal = tarort.AnyFromJS(v.Get("signal"))
-	if f := v.Get("useStore"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.UseStore = &x
-	}
-	o.StoreCheckKey = string(tarort.StringFromJS(v.Get("storeCheckKey")))
-	o.StoreSign = string(tarort.StringFromJS(v.Get("storeSign")))
-	return o
-}
-
 // jsFinish reports a host call that succeeded: success gets the host's result, converted.
 func (o *RequestOption) jsFinish(api string, res tarort.Result) error {
 	if o.Success == nil {
@@ -171,23 +109,6 @@ func (o *RequestOption) jsFinish(api string, res tarort.Result) error {
 		o.Complete(CallbackResult{ErrMsg: tarort.OKMsg(api)})
 	}
 	return nil
-}
-
-// jsToRequestSuccessCallbackResult converts a RequestSuccessCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToRequestSuccessCallbackResult(o RequestSuccessCallbackResult) js.Value {
-	v := tarort.NewObject()
-	v.Set("data", tarort.AnyToJS(o.Data))
-	v.Set("header", tarort.MapToJS[any](o.Header, func(e any) js.Value {
-		return tarort.AnyToJS(e)
-	}))
-	v.Set("statusCode", js.ValueOf(float64(o.StatusCode)))
-	v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	if o.Cookies != nil {
-		v.Set("cookies", tarort.SliceToJS[string](o.Cookies, func(e string) js.Value {
-			return js.ValueOf(string(e))
-		}))
-	}
-	return v
 }
 
 // jsFromRequestSuccessCallbackResult reads a RequestSuccessCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.

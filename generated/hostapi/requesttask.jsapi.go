@@ -37,17 +37,6 @@ func (t *RequestTask) jsValue() js.Value {
 	return t.in.JSValue()
 }
 
-// jsToRequestTaskCallbackResult converts a RequestTaskCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToRequestTaskCallbackResult(o RequestTaskCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Header != nil {
-		v.Set("header", tarort.MapToJS[any](o.Header, func(e any) js.Value {
-			return tarort.AnyToJS(e)
-		}))
-	}
-	return v
-}
-
 // jsFromRequestTaskCallbackResult reads a RequestTaskCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromRequestTaskCallbackResult(v js.Value) RequestTaskCallbackResult {
 	var o RequestTaskCallbackResult
@@ -58,15 +47,6 @@ func jsFromRequestTaskCallbackResult(v js.Value) RequestTaskCallbackResult {
 		return tarort.AnyFromJS(e)
 	}))
 	return o
-}
-
-// jsToRequestTaskOnChunkReceivedCallbackResult converts a RequestTaskOnChunkReceivedCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToRequestTaskOnChunkReceivedCallbackResult(o RequestTaskOnChunkReceivedCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Data != nil {
-		v.Set("data", tarort.BytesToJS([]byte(o.Data)))
-	}
-	return v
 }
 
 // jsFromRequestTaskOnChunkReceivedCallbackResult reads a RequestTaskOnChunkReceivedCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.

@@ -16,17 +16,6 @@ func jsToSetStorageOption(o SetStorageOption) js.Value {
 	return v
 }
 
-// jsFromSetStorageOption reads a SetStorageOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromSetStorageOption(v js.Value) SetStorageOption {
-	var o SetStorageOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Data = tarort.AnyFromJS(v.Get("data"))
-	o.Key = string(tarort.StringFromJS(v.Get("key")))
-	return o
-}
-
 // doSetStorage is setStorage on js/wasm: it calls the host's setStorage.
 func doSetStorage(option SetStorageOption) (CallbackResult, error) {
 	const api = "setStorage"

@@ -8,13 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToCallbackResult converts a CallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToCallbackResult(o CallbackResult) js.Value {
-	v := tarort.NewObject()
-	v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	return v
-}
-
 // jsFromCallbackResult reads a CallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromCallbackResult(v js.Value) CallbackResult {
 	var o CallbackResult
@@ -36,17 +29,6 @@ func jsToStringOrBoolean(u StringOrBoolean) js.Value {
 	return js.Undefined()
 }
 
-// jsFromStringOrBoolean picks the member of StringOrBoolean by the JavaScript value's type; nil when none fits.
-func jsFromStringOrBoolean(v js.Value) StringOrBoolean {
-	if v.Type() == js.TypeString {
-		return String(string(tarort.StringFromJS(v)))
-	}
-	if v.Type() == js.TypeBoolean {
-		return Boolean(bool(tarort.BoolFromJS(v)))
-	}
-	return nil
-}
-
 // jsToStringOrStringArray converts the member u holds; nil is undefined.
 func jsToStringOrStringArray(u StringOrStringArray) js.Value {
 	switch u := u.(type) {
@@ -58,17 +40,4 @@ func jsToStringOrStringArray(u StringOrStringArray) js.Value {
 		})
 	}
 	return js.Undefined()
-}
-
-// jsFromStringOrStringArray picks the member of StringOrStringArray by the JavaScript value's type; nil when none fits.
-func jsFromStringOrStringArray(v js.Value) StringOrStringArray {
-	if v.Type() == js.TypeString {
-		return String(string(tarort.StringFromJS(v)))
-	}
-	if js.Global().Get("Array").Call("isArray", v).Bool() {
-		return StringArray([]string(tarort.SliceFromJS[string](v, func(e js.Value) string {
-			return string(tarort.StringFromJS(e))
-		})))
-	}
-	return nil
 }

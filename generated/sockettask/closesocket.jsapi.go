@@ -20,17 +20,6 @@ func jsToCloseSocketOption(o CloseSocketOption) js.Value {
 	return v
 }
 
-// jsFromCloseSocketOption reads a CloseSocketOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromCloseSocketOption(v js.Value) CloseSocketOption {
-	var o CloseSocketOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Code = int(tarort.NumberFromJS(v.Get("code")))
-	o.Reason = string(tarort.StringFromJS(v.Get("reason")))
-	return o
-}
-
 // doCloseSocket is closeSocket on js/wasm: it calls the host's closeSocket.
 func doCloseSocket(option CloseSocketOption) (CallbackResult, error) {
 	const api = "closeSocket"

@@ -28,26 +28,6 @@ func jsToConnectSocketOption(o ConnectSocketOption) js.Value {
 	return v
 }
 
-// jsFromConnectSocketOption reads a ConnectSocketOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromConnectSocketOption(v js.Value) ConnectSocketOption {
-	var o ConnectSocketOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.URL = string(tarort.StringFromJS(v.Get("url")))
-	o.Header = map[string]any(tarort.MapFromJS[any](v.Get("header"), func(e js.Value) any {
-		return tarort.AnyFromJS(e)
-	}))
-	o.Protocols = []string(tarort.SliceFromJS[string](v.Get("protocols"), func(e js.Value) string {
-		return string(tarort.StringFromJS(e))
-	}))
-	if f := v.Get("tcpNoDelay"); tarort.Defined(f) {
-		x := bool(tarort.BoolFromJS(f))
-		o.TCPNoDelay = &x
-	}
-	return o
-}
-
 // doConnectSocket is connectSocket on js/wasm: it calls the host's connectSocket.
 func doConnectSocket(option ConnectSocketOption) (*SocketTask, error) {
 	const api = "connectSocket"

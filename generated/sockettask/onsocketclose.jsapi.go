@@ -8,18 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToOnSocketCloseCallbackResult converts a OnSocketCloseCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnSocketCloseCallbackResult(o OnSocketCloseCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Code != 0 {
-		v.Set("code", js.ValueOf(float64(o.Code)))
-	}
-	if o.Reason != "" {
-		v.Set("reason", js.ValueOf(string(o.Reason)))
-	}
-	return v
-}
-
 // jsFromOnSocketCloseCallbackResult reads a OnSocketCloseCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnSocketCloseCallbackResult(v js.Value) OnSocketCloseCallbackResult {
 	var o OnSocketCloseCallbackResult

@@ -8,15 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToOnSocketErrorCallbackResult converts a OnSocketErrorCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnSocketErrorCallbackResult(o OnSocketErrorCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.ErrMsg != "" {
-		v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	}
-	return v
-}
-
 // jsFromOnSocketErrorCallbackResult reads a OnSocketErrorCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnSocketErrorCallbackResult(v js.Value) OnSocketErrorCallbackResult {
 	var o OnSocketErrorCallbackResult

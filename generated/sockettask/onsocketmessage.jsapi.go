@@ -8,15 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToOnSocketMessageCallbackResult converts a OnSocketMessageCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnSocketMessageCallbackResult(o OnSocketMessageCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Data != nil {
-		v.Set("data", jsToData(o.Data))
-	}
-	return v
-}
-
 // jsFromOnSocketMessageCallbackResult reads a OnSocketMessageCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnSocketMessageCallbackResult(v js.Value) OnSocketMessageCallbackResult {
 	var o OnSocketMessageCallbackResult

@@ -8,17 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToOnSocketOpenCallbackResult converts a OnSocketOpenCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnSocketOpenCallbackResult(o OnSocketOpenCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Header != nil {
-		v.Set("header", tarort.MapToJS[any](o.Header, func(e any) js.Value {
-			return tarort.AnyToJS(e)
-		}))
-	}
-	return v
-}
-
 // jsFromOnSocketOpenCallbackResult reads a OnSocketOpenCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnSocketOpenCallbackResult(v js.Value) OnSocketOpenCallbackResult {
 	var o OnSocketOpenCallbackResult

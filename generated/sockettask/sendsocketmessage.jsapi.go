@@ -15,16 +15,6 @@ func jsToSendSocketMessageOption(o SendSocketMessageOption) js.Value {
 	return v
 }
 
-// jsFromSendSocketMessageOption reads a SendSocketMessageOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromSendSocketMessageOption(v js.Value) SendSocketMessageOption {
-	var o SendSocketMessageOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Data = jsFromData(v.Get("data"))
-	return o
-}
-
 // doSendSocketMessage is sendSocketMessage on js/wasm: it calls the host's sendSocketMessage.
 func doSendSocketMessage(option SendSocketMessageOption) (CallbackResult, error) {
 	const api = "sendSocketMessage"

@@ -82,29 +82,6 @@ func jsToCloseOption(o CloseOption) js.Value {
 	return v
 }
 
-// jsFromCloseOption reads a CloseOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromCloseOption(v js.Value) CloseOption {
-	var o CloseOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Code = int(tarort.NumberFromJS(v.Get("code")))
-	o.Reason = string(tarort.StringFromJS(v.Get("reason")))
-	return o
-}
-
-// jsToOnCloseCallbackResult converts a OnCloseCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnCloseCallbackResult(o OnCloseCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Code != 0 {
-		v.Set("code", js.ValueOf(float64(o.Code)))
-	}
-	if o.Reason != "" {
-		v.Set("reason", js.ValueOf(string(o.Reason)))
-	}
-	return v
-}
-
 // jsFromOnCloseCallbackResult reads a OnCloseCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnCloseCallbackResult(v js.Value) OnCloseCallbackResult {
 	var o OnCloseCallbackResult
@@ -114,15 +91,6 @@ func jsFromOnCloseCallbackResult(v js.Value) OnCloseCallbackResult {
 	o.Code = int(tarort.NumberFromJS(v.Get("code")))
 	o.Reason = string(tarort.StringFromJS(v.Get("reason")))
 	return o
-}
-
-// jsToOnErrorCallbackResult converts a OnErrorCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnErrorCallbackResult(o OnErrorCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.ErrMsg != "" {
-		v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	}
-	return v
 }
 
 // jsFromOnErrorCallbackResult reads a OnErrorCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
@@ -135,15 +103,6 @@ func jsFromOnErrorCallbackResult(v js.Value) OnErrorCallbackResult {
 	return o
 }
 
-// jsToOnMessageCallbackResult converts a OnMessageCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnMessageCallbackResult(o OnMessageCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Data != nil {
-		v.Set("data", jsToData(o.Data))
-	}
-	return v
-}
-
 // jsFromOnMessageCallbackResult reads a OnMessageCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromOnMessageCallbackResult(v js.Value) OnMessageCallbackResult {
 	var o OnMessageCallbackResult
@@ -152,17 +111,6 @@ func jsFromOnMessageCallbackResult(v js.Value) OnMessageCallbackResult {
 	}
 	o.Data = jsFromData(v.Get("data"))
 	return o
-}
-
-// jsToOnOpenCallbackResult converts a OnOpenCallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToOnOpenCallbackResult(o OnOpenCallbackResult) js.Value {
-	v := tarort.NewObject()
-	if o.Header != nil {
-		v.Set("header", tarort.MapToJS[any](o.Header, func(e any) js.Value {
-			return tarort.AnyToJS(e)
-		}))
-	}
-	return v
 }
 
 // jsFromOnOpenCallbackResult reads a OnOpenCallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
@@ -182,16 +130,6 @@ func jsToSendOption(o SendOption) js.Value {
 	v := tarort.NewObject()
 	v.Set("data", jsToData(o.Data))
 	return v
-}
-
-// jsFromSendOption reads a SendOption from a JavaScript object by Taro's field names; a missing field is the zero value.
-func jsFromSendOption(v js.Value) SendOption {
-	var o SendOption
-	if !tarort.Defined(v) {
-		return o
-	}
-	o.Data = jsFromData(v.Get("data"))
-	return o
 }
 
 // doSend is SocketTask.send on js/wasm: it calls the host's send.

@@ -8,13 +8,6 @@ import (
 	"syscall/js"
 )
 
-// jsToCallbackResult converts a CallbackResult into a JavaScript object keyed by Taro's field names.
-func jsToCallbackResult(o CallbackResult) js.Value {
-	v := tarort.NewObject()
-	v.Set("errMsg", js.ValueOf(string(o.ErrMsg)))
-	return v
-}
-
 // jsFromCallbackResult reads a CallbackResult from a JavaScript object by Taro's field names; a missing field is the zero value.
 func jsFromCallbackResult(v js.Value) CallbackResult {
 	var o CallbackResult
