@@ -191,28 +191,7 @@ func (g *generator) emitConstants(f *jen.File, ci *classInfo) {
 func (g *generator) emitAPI(f *jen.File, a *apiInfo) {
 	s := g.signature(a)
 	doc := g.apiDoc(a)
-	st := comment(jen.Null(), a.goName, doc)
-	st.Func()
-	if a.class != nil {
-		st.Params(jen.Id("t").Op("*").Id(g.className(a.class)))
-	}
-	st.Id(a.goName).ParamsFunc(func(gr *jen.Group) {
-		for i, p := range s.params {
-			if s.rest && i == len(s.params)-1 {
-				gr.Id(p.name).Op("...").Add(p.typ.code())
-				continue
-			}
-			gr.Id(p.name).Add(p.typ.code())
-		}
-	})
-	switch {
-	case s.result.kind != kVoid && s.err:
-		st.Params(s.result.code(), jen.Error())
-	case s.result.kind != kVoid:
-		st.Add(s.result.code())
-	case s.err:
-		st.Error()
-	}
+	st := g.funcSignature(comment(jen.Null(), a.goName, doc).Func(), a, s, a.goName)
 	st.BlockFunc(func(gr *jen.Group) { g.apiBody(gr, a, s) })
 	f.Add(st)
 }

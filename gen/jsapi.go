@@ -45,11 +45,17 @@ func listenerKind(a *apiInfo, s sigInfo) (kind string, on bool, ok bool) {
 // emitDoSignature starts func do<Name>(params) results, on the class's
 // receiver for a method, and returns the statement to add a body to.
 func (g *generator) emitDoSignature(a *apiInfo, s sigInfo) *jen.Statement {
-	st := jen.Func()
+	return g.funcSignature(jen.Func(), a, s, doName(a))
+}
+
+// funcSignature adds an API's receiver (for a method), name, parameters
+// and results to st, which holds "func": the exported API and its
+// backends' do<Name> share one signature.
+func (g *generator) funcSignature(st *jen.Statement, a *apiInfo, s sigInfo, name string) *jen.Statement {
 	if a.class != nil {
 		st.Params(jen.Id("t").Op("*").Id(g.className(a.class)))
 	}
-	st.Id(doName(a)).ParamsFunc(func(gr *jen.Group) {
+	st.Id(name).ParamsFunc(func(gr *jen.Group) {
 		for i, p := range s.params {
 			if s.rest && i == len(s.params)-1 {
 				gr.Id(p.name).Op("...").Add(p.typ.code())
