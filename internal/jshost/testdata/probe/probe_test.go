@@ -37,20 +37,7 @@ func TestTaroIsTheAPI(t *testing.T) {
 // channel: blocking inside one would deadlock the host.
 func TestEcho(t *testing.T) {
 	events := make(chan string, 8)
-	var funcs []js.Func
-	fn := func(f func(js.Value)) js.Func {
-		jf := js.FuncOf(func(_ js.Value, args []js.Value) any {
-			f(args[0])
-			return nil
-		})
-		funcs = append(funcs, jf)
-		return jf
-	}
-	defer func() {
-		for _, f := range funcs {
-			f.Release()
-		}
-	}()
+	fn := jsFuncs(t)
 	onTask := fn(func(task js.Value) {
 		task.Call("onOpen", fn(func(js.Value) {
 			events <- "open"
@@ -86,20 +73,7 @@ func TestH5BinaryIsBlob(t *testing.T) {
 		t.Skip("Taro H5 only")
 	}
 	kinds := make(chan string, 4)
-	var funcs []js.Func
-	fn := func(f func(js.Value)) js.Func {
-		jf := js.FuncOf(func(_ js.Value, args []js.Value) any {
-			f(args[0])
-			return nil
-		})
-		funcs = append(funcs, jf)
-		return jf
-	}
-	defer func() {
-		for _, f := range funcs {
-			f.Release()
-		}
-	}()
+	fn := jsFuncs(t)
 	onTask := fn(func(task js.Value) {
 		task.Call("onOpen", fn(func(js.Value) {
 			task.Call("send", map[string]any{"data": js.Global().Get("Uint8Array").New(3).Get("buffer")})
@@ -120,5 +94,18 @@ func TestH5BinaryIsBlob(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("no %q within 10s", want)
 		}
+	}
+}
+
+// jsFuncs returns a maker of js.Funcs that hand their first argument to f;
+// every one is released when the test ends.
+func jsFuncs(t *testing.T) func(f func(js.Value)) js.Func {
+	return func(f func(js.Value)) js.Func {
+		jf := js.FuncOf(func(_ js.Value, args []js.Value) any {
+			f(args[0])
+			return nil
+		})
+		t.Cleanup(jf.Release)
+		return jf
 	}
 }
